@@ -1,0 +1,63 @@
+/**
+ * Typed errors. Every error decaylab throws on bad input is a {@link DecaylabError}
+ * subclass whose fields carry the offending values (shapes, dtypes, option names),
+ * so callers can react to them without parsing messages.
+ */
+
+/** Base class of every error decaylab throws on purpose. */
+export class DecaylabError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Shapes that do not fit together: broadcasting, matmul, reshape, cat. Names both shapes. */
+export class ShapeError extends DecaylabError {
+  constructor(
+    message: string,
+    readonly shapes: readonly (readonly number[])[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Tensors of different dtypes combined, or a dtype an operation does not support. */
+export class DTypeError extends DecaylabError {
+  constructor(
+    message: string,
+    readonly dtypes: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A dimension or index outside the valid range (PyTorch's IndexError). */
+export class IndexError extends DecaylabError {
+  constructor(
+    message: string,
+    readonly value: number,
+    readonly range: readonly [number, number],
+  ) {
+    super(message);
+  }
+}
+
+/** Misuse of autograd: backward on a non-scalar, through a freed graph, in-place on a leaf. */
+export class AutogradError extends DecaylabError {}
+
+/** An argument with a value outside what the function accepts (PyTorch's ValueError). */
+export class ArgumentError extends DecaylabError {
+  constructor(
+    message: string,
+    readonly argument: string,
+    readonly value: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Formats a shape as PyTorch prints it: `[2, 3]`. */
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}

@@ -1,0 +1,33 @@
+/**
+ * The kernel interface: the few hot loops that every kernel set (the TypeScript reference,
+ * WebAssembly SIMD) implements. Ops call kernels through {@link getKernels} so that a set can
+ * be chosen at run time; the reference set is the specification the others are tested against.
+ */
+import type { FloatStorage } from '../dtype.js';
+
+/** A set of compute kernels. Implementations must accept float32 and float64 storage. */
+export interface Kernels {
+  /** Name used to select the set (`reference`, `wasm`, ...). */
+  readonly name: string;
+  /**
+   * General matrix multiply, BLAS-style: `C = op(A)·op(B) (+ C if accumulate) (+ bias)`.
+   * `op(A)` is m×k: A is stored m×k row-major, or k×m when `transA`. `op(B)` is k×n: B is
+   * stored k×n, or n×k when `transB`. C is m×n row-major. `bias` (length n, or null) is
+   * added to every row. Offsets index into the arrays (for batched matmul).
+   */
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: FloatStorage,
+    aOffset: number,
+    b: FloatStorage,
+    bOffset: number,
+    c: FloatStorage,
+    cOffset: number,
+    accumulate: boolean,
+    bias: FloatStorage | null,
+  ): void;
+}
