@@ -9,3 +9,4 @@ export type { DType, FloatDType, Storage, FloatStorage } from './dtype.js';
 export * from './errors.js';
 export { getKernels, useKernels, registerKernels, kernelNames } from './kernels/registry.js';
 export type { Kernels } from './kernels/types.js';
+export * from './random/index.js';
