@@ -11,6 +11,7 @@ import { AutogradError, DTypeError, IndexError, ShapeError, formatShape } from '
 import * as ew from './ops/elementwise.js';
 import * as inplace from './ops/inplace.js';
 import * as mm from './ops/matmul.js';
+import * as nrm from './ops/norm.js';
 import * as red from './ops/reduce.js';
 import * as so from './ops/shape-ops.js';
 import { sizeOf } from './shape.js';
@@ -51,7 +52,11 @@ export class Tensor {
    * friends; this constructor is for code that builds storage itself.
    */
   constructor(data: Storage, shape: readonly number[], options: { requiresGrad?: boolean } = {}) {
-    const size = sizeOf(shape);
+    let size = 1;
+    for (const d of shape) {
+      if (!Number.isInteger(d) || d < 0) throw new ShapeError(`shape must hold non-negative integers, got ${formatShape(shape)}`, [shape]);
+      size *= d;
+    }
     if (data.length !== size) {
       throw new ShapeError(`storage of ${data.length} elements does not fit shape ${formatShape(shape)} (${size} elements)`, [shape]);
     }
@@ -289,11 +294,14 @@ export class Tensor {
   std(dim?: number | readonly number[], options: red.VarOptions = {}): Tensor {
     return red.std(this, dim, options);
   }
-  /** Maximum over `dim` (all elements when omitted); the gradient goes to the selected element. */
+  /**
+   * Maximum over `dim` (all elements when omitted). Along a dim the gradient goes to the first maximal
+   * element; over all elements it is split evenly among ties (PyTorch's rules).
+   */
   max(dim?: number, keepdim = false): Tensor {
     return red.max(this, dim, keepdim);
   }
-  /** Minimum over `dim` (all elements when omitted). */
+  /** Minimum over `dim` (all elements when omitted), with the gradient rules of {@link max}. */
   min(dim?: number, keepdim = false): Tensor {
     return red.min(this, dim, keepdim);
   }
@@ -305,9 +313,9 @@ export class Tensor {
   argmin(dim?: number, keepdim = false): Tensor {
     return red.argmin(this, dim, keepdim);
   }
-  /** Vector p-norm over `dim` (all elements when omitted); p = 2 by default, also 1 and Infinity. */
+  /** Vector p-norm over `dim` (all elements when omitted), as `torch.linalg.vector_norm`: any real p (2 by default), 0 and ±Infinity. */
   norm(p = 2, dim?: number | readonly number[], keepdim = false): Tensor {
-    return red.norm(this, p, dim, keepdim);
+    return nrm.norm(this, p, dim, keepdim);
   }
 
   // ---- linear algebra ----

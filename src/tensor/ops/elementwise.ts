@@ -182,11 +182,21 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
   const out = binaryValue(POW, x, y, 1, x.dtype);
   if (needsGrad(x, y)) {
     record(out, 'PowBackward1', [x, y], (g) => [
-      x.requiresGrad ? sumTo(mul(g, mul(y, pow(x, sub(y, 1)))), x.shape) : null,
+      x.requiresGrad ? sumTo(mul(g, maskedPowerRule(out, x, y)), x.shape) : null,
       y.requiresGrad ? sumTo(mul(g, maskedLogTimes(out, x, y)), y.shape) : null,
     ]);
   }
   return out;
+}
+
+/** y·x^(y−1), with 0 where y = 0 (the base gradient of pow; PyTorch masks it so 0^0 gives 0, not NaN). */
+function maskedPowerRule(out: Tensor, x: Tensor, y: Tensor): Tensor {
+  const shape = out.shape;
+  const xd = broadcastStorage(x.data, x.shape, shape, x.dtype);
+  const yd = broadcastStorage(y.data, y.shape, shape, y.dtype);
+  const r = allocStorage(out.dtype, out.size);
+  for (let i = 0; i < r.length; i++) r[i] = yd[i] === 0 ? 0 : yd[i]! * Math.pow(xd[i]!, yd[i]! - 1);
+  return new Tensor(r, shape);
 }
 
 /** out·log(x), with 0 where x = 0 and y ≥ 0 (the exponent gradient of pow). */
@@ -331,7 +341,7 @@ function unaryLoop(op: number, x: Storage, out: Storage, n: number): void {
     case SIGN:
       for (let i = 0; i < n; i++) {
         const v = x[i]!;
-        out[i] = v > 0 ? 1 : v < 0 ? -1 : v; // keeps 0, −0 and NaN as they are
+        out[i] = v > 0 ? 1 : v < 0 ? -1 : 0; // 0 for 0, −0 and NaN, as PyTorch's CPU kernel
       }
       return;
   }
@@ -379,7 +389,7 @@ export function abs(x: Tensor): Tensor {
   return out;
 }
 
-/** −1, 0 or 1 (0 at exactly 0, NaN stays NaN); not differentiable (its gradient is 0). */
+/** −1, 0 or 1 (0 at exactly 0 and for NaN, as `torch.sign` on the CPU); not differentiable (its gradient is 0). */
 export function sign(x: Tensor): Tensor {
   const out = unaryValue('sign', SIGN, x);
   if (needsGrad(x)) record(out, 'SignBackward0', [x], () => [zerosOf(x)]);

@@ -82,7 +82,7 @@ function batchedMatmul(a: Tensor, b: Tensor): Tensor {
   const m = a.shape[a.ndim - 2]!;
   const k = a.shape[a.ndim - 1]!;
   const n = b.shape[b.ndim - 1]!;
-  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const batch = matmulBatch(a.shape, b.shape);
   const aShape = [...batch, m, k];
   const bShape = [...batch, k, n];
   const ad = (sameShape(a.shape, aShape) ? a.data : broadcastStorage(a.data, a.shape, aShape, a.dtype)) as FloatStorage;
@@ -112,6 +112,16 @@ function batchedMatmul(a: Tensor, b: Tensor): Tensor {
     });
   }
   return result;
+}
+
+/** The broadcast batch dims of two matmul operands; the ShapeError names both full shapes. */
+function matmulBatch(a: readonly number[], b: readonly number[]): number[] {
+  try {
+    return broadcastShapes(a.slice(0, -2), b.slice(0, -2));
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    throw new ShapeError(`matmul: the batch dimensions of shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast (${e.message})`, [a, b]);
+  }
 }
 
 /**

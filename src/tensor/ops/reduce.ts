@@ -1,18 +1,19 @@
 /**
  * Reductions over dims with `keepdim`, as in PyTorch: sum, mean, var/std (with `correction`),
- * max/min (values; gradient to the selected element), argmax/argmin, p-norms. A reduction maps
- * every input element to its output slot; its gradient broadcasts back along the same map.
+ * max/min (values), argmax/argmin; p-norms are in norm.ts.
+ * A reduction maps every input element to its output slot; its gradient broadcasts back along
+ * the same map.
  */
 import { needsGrad, record } from '../autograd/node.js';
 import { type FloatStorage, allocStorage } from '../dtype.js';
 import { ShapeError, formatShape } from '../errors.js';
 import { normalizeDims, sameShape, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { abs, div, mul, pow, sqrt, sub } from './elementwise.js';
+import { div, mul, sub } from './elementwise.js';
 import { broadcastStorage, requireFloat } from './util.js';
 
-/** A planned reduction: which dims, the output shape with and without the kept 1-dims. */
-interface Plan {
+/** @internal A planned reduction: which dims, the output shape with and without the kept 1-dims. */
+export interface Plan {
   readonly dims: number[];
   /** Input shape with reduced dims set to 1. */
   readonly kept: number[];
@@ -22,7 +23,8 @@ interface Plan {
   readonly count: number;
 }
 
-function plan(shape: readonly number[], dim: number | readonly number[] | undefined, keepdim: boolean): Plan {
+/** @internal Plans a reduction of `shape` over `dim` (every dim when undefined). */
+export function plan(shape: readonly number[], dim: number | readonly number[] | undefined, keepdim: boolean): Plan {
   const nd = shape.length;
   const dims =
     dim === undefined ? [...Array(nd).keys()] : normalizeDims(typeof dim === 'number' ? [dim] : dim, nd);
@@ -33,16 +35,16 @@ function plan(shape: readonly number[], dim: number | readonly number[] | undefi
   return { dims, kept, out, count };
 }
 
-/** Output slot of every input element of `shape` reduced to `kept`. */
-function slotMap(shape: readonly number[], kept: readonly number[]): Int32Array {
+/** @internal Output slot of every input element of `shape` reduced to `kept`. */
+export function slotMap(shape: readonly number[], kept: readonly number[]): Int32Array {
   const size = sizeOf(kept);
   const ids = new Int32Array(size);
   for (let i = 0; i < size; i++) ids[i] = i;
   return broadcastStorage(ids, kept, shape, 'int32') as Int32Array;
 }
 
-/** Broadcasts a gradient of the reduced shape back over the input's shape. */
-function expandBack(g: Tensor, p: Plan, shape: readonly number[]): Tensor {
+/** @internal Broadcasts a gradient of the reduced shape back over the input's shape. */
+export function expandBack(g: Tensor, p: Plan, shape: readonly number[]): Tensor {
   return new Tensor(broadcastStorage(g.data, p.kept, shape, g.dtype), shape);
 }
 
@@ -93,18 +95,36 @@ export function variance(x: Tensor, dim?: number | readonly number[], options: V
   return div(sum(mul(centered, centered), dim, keepdim), Math.max(p.count - correction, 0));
 }
 
-/** Standard deviation, the square root of {@link variance} (`torch.std`). */
+/**
+ * Standard deviation, the square root of {@link variance} (`torch.std`). Its gradient g/(2·std)
+ * is taken as 0 where std = 0 (PyTorch's `std_backward` masking), so constant rows get 0, not NaN.
+ */
 export function std(x: Tensor, dim?: number | readonly number[], options: VarOptions = {}): Tensor {
-  return sqrt(variance(x, dim, options));
+  const v = variance(x, dim, options);
+  const vd = v.data;
+  const out = allocStorage(v.dtype, v.size);
+  for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(vd[i]!);
+  const result = new Tensor(out, v.shape);
+  if (needsGrad(v)) {
+    record(result, 'StdBackward0', [v], (g) => {
+      const gv = allocStorage(g.dtype, v.size);
+      for (let i = 0; i < gv.length; i++) gv[i] = out[i] === 0 ? 0 : g.data[i]! / (2 * out[i]!);
+      return [new Tensor(gv, v.shape)];
+    });
+  }
+  return result;
 }
 
 /** Values and flat input positions of the max/min over one dim or all. */
 function extremeIndices(x: Tensor, dim: number | undefined, keepdim: boolean, isMax: boolean): { p: Plan; values: FloatStorage; where: Int32Array } {
-  if (x.size === 0) {
-    throw new ShapeError(`${isMax ? 'max' : 'min'}(): cannot reduce an empty tensor of shape ${formatShape(x.shape)}`, [x.shape]);
-  }
   const p = plan(x.shape, dim, keepdim);
   const m = sizeOf(p.out);
+  if (p.count === 0 && m > 0) {
+    throw new ShapeError(
+      `${isMax ? 'max' : 'min'}(): cannot reduce over an empty dimension (shape ${formatShape(x.shape)}, dim ${dim ?? 'all'})`,
+      [x.shape],
+    );
+  }
   const values = allocStorage(x.dtype === 'float64' ? 'float64' : 'float32', m) as FloatStorage;
   const where = new Int32Array(m).fill(-1);
   const d = x.data;
@@ -133,12 +153,14 @@ function extreme(x: Tensor, dim: number | undefined, keepdim: boolean, isMax: bo
       const gi = allocStorage(g.dtype, x.size);
       const gd = g.data;
       if (dim === undefined) {
-        // Full reduction: the gradient is shared evenly among ties (PyTorch's evenly_distribute_backward).
+        // Full reduction: the gradient is shared evenly among ties, or among the NaNs when the
+        // result is NaN (PyTorch's evenly_distribute_backward).
         const v = values[0]!;
         const xd = x.data;
+        const hit = (u: number): boolean => (v !== v ? u !== u : u === v);
         let ties = 0;
-        for (let i = 0; i < x.size; i++) if (xd[i] === v) ties++;
-        for (let i = 0; i < x.size; i++) if (xd[i] === v) gi[i] = gd[0]! / ties;
+        for (let i = 0; i < x.size; i++) if (hit(xd[i]!)) ties++;
+        for (let i = 0; i < x.size; i++) if (hit(xd[i]!)) gi[i] = gd[0]! / ties;
       } else {
         for (let j = 0; j < where.length; j++) gi[where[j]!] = gd[j]!;
       }
@@ -148,13 +170,16 @@ function extreme(x: Tensor, dim: number | undefined, keepdim: boolean, isMax: bo
   return result;
 }
 
-/** Maximum over `dim` (all elements when omitted). */
+/**
+ * Maximum over `dim` (all elements when omitted); NaN wins. Along a dim the gradient goes to the
+ * first maximal element (`max(dim)`'s index); over all elements it is split evenly among ties.
+ */
 export function max(x: Tensor, dim?: number, keepdim = false): Tensor {
   requireFloat('max', x);
   return extreme(x, dim, keepdim, true);
 }
 
-/** Minimum over `dim` (all elements when omitted). */
+/** Minimum over `dim` (all elements when omitted), with the gradient rules of {@link max}. */
 export function min(x: Tensor, dim?: number, keepdim = false): Tensor {
   requireFloat('min', x);
   return extreme(x, dim, keepdim, false);
@@ -183,44 +208,6 @@ export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
 /** Index of the minimum along `dim`, first on ties. */
 export function argmin(x: Tensor, dim?: number, keepdim = false): Tensor {
   return argExtreme(x, dim, keepdim, false);
-}
-
-/**
- * Vector p-norm over `dim`. p = 2: √Σx², whose gradient x·g/‖x‖ is taken as 0 where the norm is
- * 0 (PyTorch's masking); p = 1: Σ|x|; p = Infinity: max |x|; other p: (Σ|x|^p)^(1/p).
- */
-export function norm(x: Tensor, p = 2, dim?: number | readonly number[], keepdim = false): Tensor {
-  requireFloat('norm', x);
-  if (p === 1) return sum(abs(x), dim, keepdim);
-  if (p === Infinity) {
-    if (Array.isArray(dim) && dim.length > 1) {
-      throw new ShapeError('norm(p=Infinity) supports one dim or all dims', [x.shape]);
-    }
-    const single: number | undefined = typeof dim === 'number' ? dim : Array.isArray(dim) ? (dim[0] as number | undefined) : undefined;
-    return max(abs(x), single, keepdim);
-  }
-  if (p !== 2) return pow(sum(pow(abs(x), p), dim, keepdim), 1 / p);
-  const pl = plan(x.shape, dim, keepdim);
-  const d = x.data;
-  const m = sizeOf(pl.out);
-  const acc = new Float64Array(m);
-  const map = m === 1 ? null : slotMap(x.shape, pl.kept);
-  for (let i = 0; i < x.size; i++) {
-    const v = d[i]!;
-    const slot = map === null ? 0 : map[i]!;
-    acc[slot] = acc[slot]! + v * v;
-  }
-  const out = allocStorage(x.dtype, m);
-  for (let j = 0; j < m; j++) out[j] = Math.sqrt(acc[j]!);
-  const result = new Tensor(out, pl.out);
-  if (needsGrad(x)) {
-    record(result, 'NormBackward1', [x], (g) => {
-      const scale = allocStorage(g.dtype, m);
-      for (let j = 0; j < m; j++) scale[j] = out[j] === 0 ? 0 : g.data[j]! / out[j]!;
-      return [mul(x, expandBack(new Tensor(scale, pl.out), pl, x.shape))];
-    });
-  }
-  return result;
 }
 
 /**

@@ -44,9 +44,8 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
 /** Removes dims of size 1 (only `dim` when given, and only if its size is 1). */
 export function squeeze(x: Tensor, dim?: number): Tensor {
   if (dim === undefined) return reshape(x, x.shape.filter((d) => d !== 1));
-  if (x.ndim === 0) return x;
   const d = normalizeDim(dim, x.ndim);
-  if (x.shape[d] !== 1) return x;
+  if (x.ndim === 0 || x.shape[d] !== 1) return x;
   return reshape(x, [...x.shape.slice(0, d), ...x.shape.slice(d + 1)]);
 }
 
@@ -111,6 +110,7 @@ export function expand(x: Tensor, shape: readonly number[]): Tensor {
 /** Python-style slice `start:end:step` of `dim` (negative bounds count from the end); a copy. */
 export function slice(x: Tensor, dim: number, start = 0, end?: number, step = 1): Tensor {
   const d = normalizeDim(dim, x.ndim);
+  if (x.ndim === 0) throw new ShapeError('slice/narrow cannot be applied to a 0-d tensor (shape [])', [x.shape]);
   const len = x.shape[d]!;
   if (!Number.isInteger(step) || step <= 0) throw new ArgumentError(`slice step must be a positive integer, got ${step}`, 'step', step);
   const clampIdx = (i: number) => Math.min(Math.max(i < 0 ? i + len : i, 0), len);
@@ -136,6 +136,7 @@ export function slice(x: Tensor, dim: number, start = 0, end?: number, step = 1)
 /** `length` entries of `dim` from `start` (`torch.narrow`); a copy. */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   const d = normalizeDim(dim, x.ndim);
+  if (x.ndim === 0) throw new ShapeError('slice/narrow cannot be applied to a 0-d tensor (shape [])', [x.shape]);
   const len = x.shape[d]!;
   const s = start < 0 ? start + len : start;
   if (!Number.isInteger(s) || !Number.isInteger(length) || s < 0 || length < 0 || s + length > len) {
@@ -272,6 +273,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (first === undefined) throw new ArgumentError('cat expects a non-empty list of tensors', 'tensors', tensors);
   const d = normalizeDim(dim, first.ndim);
   for (const t of tensors) {
+    if (t.ndim === 0) throw new ShapeError('cat: zero-dimensional tensors cannot be concatenated; use stack', [t.shape]);
     if (t.dtype !== first.dtype) throw new DTypeError(`cat: expected all tensors to have dtype ${first.dtype}, got ${t.dtype}`, [first.dtype, t.dtype]);
     if (t.ndim !== first.ndim || t.shape.some((s, i) => i !== d && s !== first.shape[i])) {
       throw new ShapeError(
