@@ -24,7 +24,8 @@ const srcDir = join(projectRoot, 'src');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
+    // test-support folders hold test-only helpers (excluded from the build), like *.test.ts files.
+    if (statSync(path).isDirectory()) return name === 'test-support' || name === 'fixtures' ? [] : sourceFiles(path);
     return path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.endsWith('.d.ts') ? [path] : [];
   });
 }

@@ -71,8 +71,9 @@ describe('distributions', () => {
     expect(Math.min(...u.data)).toBeGreaterThanOrEqual(-2);
     expect(Math.max(...u.data)).toBeLessThan(3);
     const n = normal_(zeros([20000]), 1.5, 0.5, g);
-    const mean = n.data.reduce((s, v) => s + v, 0) / n.size;
-    const sd = Math.sqrt(n.data.reduce((s, v) => s + (v - mean) ** 2, 0) / n.size);
+    const values = Array.from(n.data);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
     expect(mean).toBeCloseTo(1.5, 1);
     expect(sd).toBeCloseTo(0.5, 1);
   });
