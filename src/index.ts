@@ -4,3 +4,4 @@
  * under other subpaths (`decaylab/events`, ...).
  */
 export * from './tensor/index.js';
+export * as nn from './nn/index.js';
