@@ -5,3 +5,4 @@
  */
 export * from './tensor/index.js';
 export * as nn from './nn/index.js';
+export * as optim from './optim/index.js';

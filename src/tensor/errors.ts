@@ -4,11 +4,29 @@
  * so callers can react to them without parsing messages.
  */
 
-/** Base class of every error decaylab throws on purpose. */
+/**
+ * Brand carried by every decaylab error, including those that must extend a built-in error class
+ * other than `Error` (an optimizer's option error is a `RangeError`, as the issue asks).
+ */
+export const DECAYLAB_ERROR: unique symbol = Symbol.for('decaylab.error');
+
+/**
+ * Base class of every error decaylab throws on purpose. `instanceof DecaylabError` also holds for
+ * branded errors that extend another built-in class (see {@link DECAYLAB_ERROR}).
+ */
 export class DecaylabError extends Error {
+  readonly [DECAYLAB_ERROR] = true;
+
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this === DecaylabError) {
+      return typeof value === 'object' && value !== null && (value as { [DECAYLAB_ERROR]?: unknown })[DECAYLAB_ERROR] === true;
+    }
+    return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
