@@ -7,6 +7,5 @@ export { gradcheck, GradcheckError, type GradcheckOptions } from './autograd/gra
 export type { GradNode, BackwardFn } from './autograd/node.js';
 export type { DType, FloatDType, Storage, FloatStorage } from './dtype.js';
 export * from './errors.js';
-export { getKernels, useKernels, registerKernels, kernelNames } from './kernels/registry.js';
-export type { Kernels } from './kernels/types.js';
+export * from './kernels/index.js';
 export * from './random/index.js';

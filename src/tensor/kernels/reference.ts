@@ -85,5 +85,18 @@ function gemm(
   }
 }
 
+/** `out[i] = x[i] <= 0 ? 0 : x[i]`; see {@link Kernels.relu}. */
+function relu(x: FloatStorage, out: FloatStorage, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    out[i] = v <= 0 ? 0 : v;
+  }
+}
+
+/** `dx[i] = y[i] <= 0 ? 0 : g[i]`; see {@link Kernels.reluBackward}. */
+function reluBackward(y: FloatStorage, g: FloatStorage, dx: FloatStorage, n: number): void {
+  for (let i = 0; i < n; i++) dx[i] = y[i]! <= 0 ? 0 : g[i]!;
+}
+
 /** The reference kernel set. */
-export const referenceKernels: Kernels = { name: 'reference', gemm };
+export const referenceKernels: Kernels = { name: 'reference', gemm, relu, reluBackward };
