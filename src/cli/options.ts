@@ -3,7 +3,13 @@
  * reports as `error: option '--flag <value>' argument 'x' is invalid. <why>` — naming the flag,
  * the value and what is allowed.
  */
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
+
+/** The default `--jobs` of sweeps and studies: the cores, at least 1 and at most 4. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 
 /** A number ≥ 0 (`0.1`, `1e-4`). */
 export function nonNegativeNumber(text: string): number {

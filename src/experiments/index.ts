@@ -25,7 +25,7 @@ export { EventLogger, loggedParameters } from './run/event-logger.js';
 export { writeFileAtomic, writeJsonAtomic } from './run/atomic.js';
 export { runPool, prestartWorkers, type JobOutcome, type PoolOptions } from './workers/pool.js';
 export type { RunJob } from './workers/protocol.js';
-export { runBatch, clearRunFolder, type BatchOptions, type BatchResult } from './batch/run-batch.js';
+export { runBatch, clearRunFolder, type BatchCallbacks, type RunnerOptions, type BatchOptions, type BatchResult } from './batch/run-batch.js';
 export { loadBatch, comparisonOf, forComparison, type LoadedBatch, type LoadedRun } from './batch/load.js';
 export { MANIFEST_FILE, BATCH_KINDS, type Manifest, type ManifestRun, type BatchKind } from './batch/manifest.js';
 export { readManifest, manifestSchema } from './batch/manifest-read.js';

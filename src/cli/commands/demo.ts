@@ -6,7 +6,7 @@ import { DECAY_MODES, OPTIMIZER_NAMES, type DecayMode, type OptimizerName } from
 import { DEMO_DEFAULTS, demoDescription, type DemoOptions } from '../../experiments/demo/demo-plan.js';
 import type { CliIO } from '../io.js';
 import { bins, numberList, positiveInt, positiveNumber, nonNegativeInt } from '../options.js';
-import { lookHint, runSummary } from './shared.js';
+import { lookHint } from './shared.js';
 
 interface DemoFlags {
   weightDecay: number[];
@@ -40,7 +40,7 @@ export function demoCommand(io: CliIO): Command {
     .option('--no-report', 'do not write report.html')
     .option('--no-events', 'train and compare without writing TensorBoard event files (the benchmark baseline)')
     .action(async (flags: DemoFlags) => {
-      const [{ runDemo }, { comparisonText }, { progressDisplay }] = await Promise.all([
+      const [{ runDemo }, { comparisonText }, { withProgress }] = await Promise.all([
         import('../../experiments/demo/run-demo.js'),
         import('../print-comparison.js'),
         import('../progress.js'),
@@ -56,22 +56,11 @@ export function demoCommand(io: CliIO): Command {
         bins: flags.bins,
       };
       io.out(`decaylab demo: ${demoDescription(demo)}\n`);
-      const progress = await progressDisplay(io);
-      const started = performance.now();
-      let result;
-      try {
-        result = await runDemo(demo, {
-          logdir: flags.logdir,
-          jobs: flags.jobs,
-          report: flags.report,
-          events: flags.events,
-          onStart: (run) => progress.start(run.name),
-          onProgress: (run, step, total, loss) => progress.update(run.name, step, total, loss),
-          onDone: (run, record, error) => progress.finish(run.name, record !== null ? runSummary(record) : `failed: ${error?.causeMessage ?? ''}`),
-        });
-      } finally {
-        progress.stop();
-      }
+      let started = 0; // the runs' start: loading the progress bars is not part of the demo's time
+      const result = await withProgress(io, (callbacks) => {
+        started = performance.now();
+        return runDemo(demo, { logdir: flags.logdir, jobs: flags.jobs, report: flags.report, events: flags.events, ...callbacks });
+      });
       const seconds = (performance.now() - started) / 1000;
       io.out(`\n${comparisonText(result.table)}\n\n`);
       io.out(`Verdict: ${result.verdict.sentences.join('\n         ')}\n\n`);

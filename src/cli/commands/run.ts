@@ -5,7 +5,7 @@ import { parseValue } from '../../experiments/config/overrides.js';
 import { ConfigError } from '../../experiments/errors.js';
 import type { CliIO } from '../io.js';
 import { collect, nonNegativeInt } from '../options.js';
-import { lookHint, runSummary } from './shared.js';
+import { lookHint } from './shared.js';
 
 interface RunFlags {
   set: string[];
@@ -36,9 +36,8 @@ export function runCommand(io: CliIO): Command {
     .option('--no-report', 'do not write report.html')
     .action(async (file: string, flags: RunFlags) => {
       // Loaded here, not at the top: only the command that runs pays for its modules.
-      const [{ compareRuns }, { forComparison }, { applyOverrides }, { readConfigJson }, { parseExperimentConfig }, { runSingle }, { comparisonText }, { progressDisplay }] = await Promise.all([
-        import('../../experiments/analysis/comparison.js'),
-        import('../../experiments/batch/load.js'),
+      const [{ comparisonOf }, { applyOverrides }, { readConfigJson }, { parseExperimentConfig }, { runSingle }, { comparisonText }, { withProgress }] = await Promise.all([
+        import('../../experiments/batch/compare.js'),
         import('../../experiments/config/overrides.js'),
         import('../../experiments/config/load.js'),
         import('../../experiments/config/parse.js'),
@@ -50,22 +49,9 @@ export function runCommand(io: CliIO): Command {
       if (flags.seed !== undefined) overrides.push({ path: 'seed', value: flags.seed });
       const data = applyOverrides(readConfigJson(file), overrides, file);
       const config = parseExperimentConfig(data, overrides.length > 0 ? `${file} with overrides` : file);
-      const progress = await progressDisplay(io);
-      let outcome;
-      try {
-        outcome = await runSingle(config, {
-          logdir: flags.logdir,
-          dataDir: flags.data,
-          report: flags.report,
-          onStart: (run) => progress.start(run.name),
-          onProgress: (run, step, total, loss) => progress.update(run.name, step, total, loss),
-          onDone: (run, record, error) => progress.finish(run.name, record !== null ? runSummary(record) : `failed: ${error?.causeMessage ?? ''}`),
-        });
-      } finally {
-        progress.stop();
-      }
+      const outcome = await withProgress(io, (callbacks) => runSingle(config, { logdir: flags.logdir, dataDir: flags.data, report: flags.report, ...callbacks }));
       const { record } = outcome;
-      io.out(`\n${record.dataset?.description ?? ''}\n\n${comparisonText(compareRuns([forComparison(record.name, record)]))}\n\n`);
+      io.out(`\n${record.dataset?.description ?? ''}\n\n${comparisonText(comparisonOf([{ label: record.name, record }]))}\n\n`);
       io.out(`Run:     ${relative(process.cwd(), outcome.dir)}/${record.name} — event files, run.json, trace.json\n`);
       if (outcome.reportPath !== null) io.out(`Report:  ${relative(process.cwd(), outcome.reportPath)}\n`);
       io.out(lookHint(flags.logdir));

@@ -1,20 +1,17 @@
 /** `decaylab study <name>`: runs (or resumes) one of the studies and prints its answer. */
 import { join, relative } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { Argument, Command, Option } from 'commander';
+import { STUDY_SIZES, type StudySize } from '../../experiments/studies/shared/size.js';
 import type { AnyStudy } from '../../experiments/study/types.js';
 import type { CliIO } from '../io.js';
-import { positiveInt } from '../options.js';
-import { lookHint, runSummary } from './shared.js';
-
-/** The sizes `--size` accepts: `small` (the core's `quick`: fewer, shorter runs on less data) and `full`. */
-export const STUDY_SIZE_NAMES = ['small', 'full'] as const;
+import { defaultJobs, positiveInt } from '../options.js';
+import { lookHint } from './shared.js';
 
 interface StudyFlags {
   seeds: number;
   jobs: number;
-  /** One of {@link STUDY_SIZE_NAMES} (commander checks the choice). */
-  size: string;
+  /** `small` (the core's `quick`: fewer, shorter runs on less data) or `full`; commander checks the choice. */
+  size: StudySize;
   quick: boolean;
   logdir: string;
   data?: string;
@@ -46,37 +43,23 @@ export function studyCommand(io: CliIO, studies: readonly AnyStudy[]): Command {
   return new Command('study')
     .description('run a study of weight decay (runs, analysis, verdict, report); see the list below')
     .addArgument(new Argument('<name>', 'the study').choices(names))
-    .addOption(new Option('--size <size>', 'small: fewer, shorter runs on less data (minutes or less); full: the study as documented').choices(STUDY_SIZE_NAMES).default('full'))
+    .addOption(new Option('--size <size>', 'small: fewer, shorter runs on less data (minutes or less); full: the study as documented').choices(STUDY_SIZES).default('full'))
     .addOption(new Option('--quick', 'the same as --size small').default(false).hideHelp())
     .option('--seeds <n>', 'seeds per configuration', positiveInt, 3)
-    .option('--jobs <n>', 'runs at a time in worker threads', positiveInt, Math.max(1, Math.min(4, availableParallelism())))
+    .option('--jobs <n>', 'runs at a time in worker threads', positiveInt, defaultJobs())
     .option('--logdir <dir>', 'parent folder of the study folder', 'runs')
     .option('--data <dir>', 'folder of the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)')
     .option('--no-report', 'do not write report.html')
     .addHelpText('after', studiesHelp(studies))
     .action(async (name: string, flags: StudyFlags) => {
-      const [{ runStudy }, { progressDisplay }] = await Promise.all([import('../../experiments/study/run-study.js'), import('../progress.js')]);
+      const [{ runStudy }, { withProgress }] = await Promise.all([import('../../experiments/study/run-study.js'), import('../progress.js')]);
       const study = studies.find((s) => s.name === name)!;
       const small = flags.quick || flags.size === 'small';
       const dir = studyDir(flags.logdir, name, small);
       io.out(`decaylab study ${name} (${small ? 'small' : 'full'} size, ${flags.seeds} seed${flags.seeds === 1 ? '' : 's'}): ${study.question}\n`);
-      const progress = await progressDisplay(io);
-      let outcome;
-      try {
-        outcome = await runStudy(study, {
-          dir,
-          seeds: flags.seeds,
-          quick: small,
-          dataDir: flags.data,
-          jobs: flags.jobs,
-          report: flags.report,
-          onStart: (run) => progress.start(run.name),
-          onProgress: (run, step, total, loss) => progress.update(run.name, step, total, loss),
-          onDone: (run, record, error) => progress.finish(run.name, record !== null ? runSummary(record) : `failed: ${error?.causeMessage ?? ''}`),
-        });
-      } finally {
-        progress.stop();
-      }
+      const outcome = await withProgress(io, (callbacks) =>
+        runStudy(study, { dir, seeds: flags.seeds, quick: small, dataDir: flags.data, jobs: flags.jobs, report: flags.report, ...callbacks }),
+      );
       io.out(`\n${outcome.summary.join('\n')}\n\n`);
       if (outcome.skipped.length > 0) io.out(`Resumed: ${outcome.skipped.length} runs were already finished and kept.\n`);
       io.out(`Runs:    ${relative(process.cwd(), dir)} (analysis.json beside them)\n`);

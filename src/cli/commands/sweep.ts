@@ -2,10 +2,9 @@
 import { basename, join, relative } from 'node:path';
 import { Command } from 'commander';
 import type { CliIO } from '../io.js';
-import { collect, positiveInt } from '../options.js';
+import { collect, defaultJobs, positiveInt } from '../options.js';
 import { type Align, renderTextTable } from '../text-table.js';
-import { lookHint, runSummary } from './shared.js';
-import { availableParallelism } from 'node:os';
+import { lookHint } from './shared.js';
 
 interface SweepFlags {
   grid: string[];
@@ -29,13 +28,13 @@ export function sweepCommand(io: CliIO): Command {
     .argument('<config>', 'base experiment config (JSON)')
     .option('--grid <key=v1,v2>', 'a config key and its values (repeatable), e.g. --grid optimizer.weightDecay=0,0.01,0.1', collect, [])
     .option('--seeds <n>', 'seeds per grid point (the config seed, +1, +2, ...)', positiveInt, 1)
-    .option('--jobs <n>', 'runs at a time in worker threads', positiveInt, Math.max(1, Math.min(4, availableParallelism())))
+    .option('--jobs <n>', 'runs at a time in worker threads', positiveInt, defaultJobs())
     .option('--logdir <dir>', 'the sweep folder (default: runs/sweep-<config name>)')
     .option('--data <dir>', 'folder of the Fashion-MNIST IDX files')
     .option('--no-report', 'do not write report.html')
     .action(async (file: string, flags: SweepFlags) => {
       // Loaded here, not at the top: only the command that runs pays for its modules.
-      const [{ readConfigJson }, { parseGridArg }, { runSweep }, { resultsTableCells }, { progressDisplay }] = await Promise.all([
+      const [{ readConfigJson }, { parseGridArg }, { runSweep }, { resultsTableCells }, { withProgress }] = await Promise.all([
         import('../../experiments/config/load.js'),
         import('../../experiments/sweep/grid.js'),
         import('../../experiments/sweep/run-sweep.js'),
@@ -45,25 +44,9 @@ export function sweepCommand(io: CliIO): Command {
       const base = readConfigJson(file);
       const grid = flags.grid.map(parseGridArg);
       const dir = flags.logdir ?? defaultSweepDir(file, base);
-      const progress = await progressDisplay(io);
-      let outcome;
-      try {
-        outcome = await runSweep({
-          base,
-          grid,
-          seeds: flags.seeds,
-          dir,
-          name: basename(dir),
-          jobs: flags.jobs,
-          dataDir: flags.data,
-          report: flags.report,
-          onStart: (run) => progress.start(run.name),
-          onProgress: (run, step, total, loss) => progress.update(run.name, step, total, loss),
-          onDone: (run, record, error) => progress.finish(run.name, record !== null ? runSummary(record) : `failed: ${error?.causeMessage ?? ''}`),
-        });
-      } finally {
-        progress.stop();
-      }
+      const outcome = await withProgress(io, (callbacks) =>
+        runSweep({ base, grid, seeds: flags.seeds, dir, name: basename(dir), jobs: flags.jobs, dataDir: flags.data, report: flags.report, ...callbacks }),
+      );
       const { header, body } = resultsTableCells(outcome.rows, outcome.gridKeys);
       const align: Align[] = header.map((_, i) => (i < outcome.gridKeys.length ? 'left' : 'right'));
       io.out(`\n${renderTextTable([header], body, align)}\n\n`);

@@ -47,6 +47,17 @@ function traceRidge(ctx: CanvasRenderingContext2D, view: HistogramView, i: numbe
   ctx.lineTo(right, base);
 }
 
+/** The baseline under the curves and the x axis of [lo, hi] below it. */
+function drawBaseline(ctx: CanvasRenderingContext2D, lo: number, hi: number, left: number, right: number, bottom: number): void {
+  ctx.strokeStyle = AXIS_STYLE.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(left, bottom + 0.5);
+  ctx.lineTo(right, bottom + 0.5);
+  ctx.stroke();
+  drawXAxis(ctx, lo, hi, left, right, bottom + 2);
+}
+
 /** Draws `view` on `canvas` (see the module comment); returns the step indices drawn. */
 export function drawHistogramView(canvas: HTMLCanvasElement, view: HistogramView, o: HistogramDrawOptions): number[] {
   const ctx = prepareCanvas(canvas, o.width, o.height);
@@ -85,13 +96,7 @@ export function drawHistogramView(canvas: HTMLCanvasElement, view: HistogramView
     ctx.stroke();
   }
 
-  ctx.strokeStyle = AXIS_STYLE.grid;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.moveTo(left, bottom + 0.5);
-  ctx.lineTo(right, bottom + 0.5);
-  ctx.stroke();
-  drawXAxis(ctx, view.lo, view.hi, left, right, bottom + 2);
+  drawBaseline(ctx, view.lo, view.hi, left, right, bottom);
   ctx.font = AXIS_STYLE.font;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
@@ -133,11 +138,5 @@ export function drawStepOverlay(canvas: HTMLCanvasElement, curves: readonly Over
     ctx.strokeStyle = c.color;
     ctx.stroke();
   }
-  ctx.strokeStyle = AXIS_STYLE.grid;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.moveTo(left, bottom + 0.5);
-  ctx.lineTo(right, bottom + 0.5);
-  ctx.stroke();
-  drawXAxis(ctx, first.view.lo, first.view.hi, left, right, bottom + 2);
+  drawBaseline(ctx, first.view.lo, first.view.hi, left, right, bottom);
 }

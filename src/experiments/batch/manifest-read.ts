@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { experimentSchema } from '../config/experiment-schema.js';
-import { RunFolderError } from '../errors.js';
-import { readJsonFile } from '../run/run-record-read.js';
+import { type Assignable, readValidatedJson } from '../run/json-file.js';
 import { BATCH_KINDS, type Manifest, MANIFEST_FILE } from './manifest.js';
 
 /** The schema of experiment.json. */
@@ -23,16 +22,10 @@ export const manifestSchema = z.object({
   ),
 });
 
-type Assignable<A, B> = [A] extends [B] ? true : false;
 const schemaProducesManifest: Assignable<z.output<typeof manifestSchema>, Manifest> = true;
 void schemaProducesManifest;
 
-/** Reads `<dir>/experiment.json`; null when absent; a {@link RunFolderError} when malformed. */
+/** Reads `<dir>/experiment.json`; null when absent; a RunFolderError when malformed (json-file.ts). */
 export function readManifest(dir: string): Manifest | null {
-  const path = join(dir, MANIFEST_FILE);
-  const data = readJsonFile(path);
-  if (data === null) return null;
-  const parsed = manifestSchema.safeParse(data);
-  if (!parsed.success) throw new RunFolderError(`not a decaylab experiment manifest: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, path);
-  return parsed.data;
+  return readValidatedJson(join(dir, MANIFEST_FILE), manifestSchema, 'a decaylab experiment manifest');
 }

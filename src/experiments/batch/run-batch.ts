@@ -17,8 +17,32 @@ import type { RunJob } from '../workers/protocol.js';
 import { canonicalJson, checkSameBatch, type Manifest, MANIFEST_FILE, manifestOf, writeManifest } from './manifest.js';
 import { checkPlan, type PlannedRun } from './plan.js';
 
+/**
+ * What a batch reports while it runs, per planned run: its start, its progress (at most every
+ * 100 ms and at its last step) and its end (the final run.json, or the error of a failed run).
+ * The demo, run, sweep and study runners take these and hand them to {@link runBatch} unchanged.
+ */
+export interface BatchCallbacks {
+  readonly onStart?: ((run: PlannedRun) => void) | undefined;
+  readonly onProgress?: ((run: PlannedRun, step: number, total: number, loss: number) => void) | undefined;
+  readonly onDone?: ((run: PlannedRun, record: RunRecord | null, error: RunFailedError | null) => void) | undefined;
+}
+
+/** What every runner (demo, run, sweep, study) accepts besides its own options. */
+export interface RunnerOptions extends BatchCallbacks {
+  /** Write report.html (default true). */
+  readonly report?: boolean | undefined;
+  /** Run in this thread instead of worker threads. */
+  readonly inProcess?: boolean | undefined;
+}
+
+/** The part of a runner's options its batch takes unchanged: the callbacks and `inProcess`. */
+export function passedToBatch(o: RunnerOptions): BatchCallbacks & Pick<BatchOptions, 'inProcess'> {
+  return { inProcess: o.inProcess, onStart: o.onStart, onProgress: o.onProgress, onDone: o.onDone };
+}
+
 /** Options of {@link runBatch}. */
-export interface BatchOptions {
+export interface BatchOptions extends BatchCallbacks {
   /** The batch folder. */
   readonly dir: string;
   readonly kind: Manifest['kind'];
@@ -33,9 +57,6 @@ export interface BatchOptions {
   readonly events?: boolean | undefined;
   /** Run in this thread instead of worker threads. */
   readonly inProcess?: boolean | undefined;
-  readonly onStart?: ((run: PlannedRun) => void) | undefined;
-  readonly onProgress?: ((run: PlannedRun, step: number, total: number, loss: number) => void) | undefined;
-  readonly onDone?: ((run: PlannedRun, record: RunRecord | null, error: RunFailedError | null) => void) | undefined;
 }
 
 /** What a batch produced. */

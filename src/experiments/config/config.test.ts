@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type ConfigIssue } from '../errors.js';
+import { configIssues } from '../test-support/config-issues.js';
 import { applyOverrides, loadExperimentConfig, parseExperimentConfig, parseValue, readConfigJson } from './index.js';
 
 const valid = {
@@ -13,13 +14,7 @@ const valid = {
 };
 
 function issuesOf(data: unknown): ConfigIssue[] {
-  try {
-    parseExperimentConfig(data);
-  } catch (e) {
-    if (e instanceof ConfigError) return [...e.issues];
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
+  return configIssues(() => parseExperimentConfig(data));
 }
 
 describe('parseExperimentConfig', () => {

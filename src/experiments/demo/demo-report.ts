@@ -1,16 +1,11 @@
 /** The demo's report.html: the verdict and comparison, then the standard curves and ridgelines. */
-import { join } from 'node:path';
 import type { ComparisonTable } from '../analysis/comparison.js';
 import type { Verdict } from '../analysis/verdict.js';
-import { writeFileAtomic } from '../run/atomic.js';
 import type { RunRecord } from '../run/run-record.js';
 import type { Trace } from '../run/trace.js';
-import { buildReport } from '../report/build-report.js';
 import { colorOf } from '../report/svg.js';
+import { writeReport } from '../report/write-report.js';
 import { demoLabel } from './demo-plan.js';
-
-/** File name of the report inside an experiment folder. */
-export const REPORT_FILE = 'report.html';
 
 /**
  * Writes `<dir>/report.html` for the demo's runs (`description`: the settings, for the subtitle) and
@@ -32,8 +27,5 @@ export function writeDemoReport(
     record,
     trace: traces[i] ?? null,
   }));
-  const html = buildReport({ title: 'What weight decay does to the weights', subtitle: `decaylab demo — ${description}`, runs, comparison: table, verdict: v, ridgelineParams });
-  const path = join(dir, REPORT_FILE);
-  writeFileAtomic(path, html);
-  return path;
+  return writeReport(dir, { title: 'What weight decay does to the weights', subtitle: `decaylab demo — ${description}`, runs, comparison: table, verdict: v, ridgelineParams });
 }

@@ -6,27 +6,21 @@
 import type { ComparisonTable } from '../analysis/comparison.js';
 import { type Verdict, verdict } from '../analysis/verdict.js';
 import { comparisonOf } from '../batch/compare.js';
-import { newBatchDir } from '../batch/new-dir.js';
-import { type BatchOptions, runBatch } from '../batch/run-batch.js';
-import { RunFailedError } from '../errors.js';
+import { runFreshBatch } from '../batch/fresh-batch.js';
+import { passedToBatch, type RunnerOptions } from '../batch/run-batch.js';
+import type { RunFailedError } from '../errors.js';
 import type { RunRecord } from '../run/run-record.js';
 import { writeDemoReport } from './demo-report.js';
 import { type DemoOptions, demoDescription, demoLabel, demoPlan } from './demo-plan.js';
 
 /** Where and how to run the demo. */
-export interface RunDemoOptions {
+export interface RunDemoOptions extends RunnerOptions {
   /** Parent folder of the demo folder (default `runs`). */
   readonly logdir: string;
   /** Runs at a time (default: all at once). */
   readonly jobs?: number | undefined;
-  /** Write report.html (default true). */
-  readonly report?: boolean | undefined;
   /** Write event files (default true; false is the benchmark's baseline). */
   readonly events?: boolean | undefined;
-  readonly inProcess?: boolean | undefined;
-  readonly onStart?: BatchOptions['onStart'];
-  readonly onProgress?: BatchOptions['onProgress'];
-  readonly onDone?: BatchOptions['onDone'];
 }
 
 /** What the demo produced. */
@@ -42,27 +36,16 @@ export interface DemoResult {
 /** Runs the demo (see the module comment). A failed run is a {@link RunFailedError}. */
 export async function runDemo(demo: DemoOptions, o: RunDemoOptions): Promise<DemoResult> {
   const plan = demoPlan(demo);
-  const dir = newBatchDir(o.logdir, 'demo');
-  const batch = await runBatch(plan, {
-    dir,
+  const { dir, records, traces } = await runFreshBatch(plan, o.logdir, {
     kind: 'demo',
     name: 'demo',
     meta: { description: demoDescription(demo), options: { ...demo } },
     jobs: o.jobs ?? plan.length,
-    resume: false,
     events: o.events,
-    inProcess: o.inProcess,
-    onStart: o.onStart,
-    onProgress: o.onProgress,
-    onDone: o.onDone,
-  });
-  if (batch.failures.length > 0) throw batch.failures[0]!;
-  const records = batch.records.map((r, i) => {
-    if (r === null) throw new RunFailedError(plan[i]!.name, 'Error', 'no result');
-    return r;
+    ...passedToBatch(o),
   });
   const table = comparisonOf(records.map((record) => ({ label: demoLabel(record.config.optimizer.weightDecay), record })));
   const v = verdict(table);
-  const reportPath = o.report === false ? null : writeDemoReport(dir, demoDescription(demo), records, table, v, batch.traces);
+  const reportPath = o.report === false ? null : writeDemoReport(dir, demoDescription(demo), records, table, v, traces);
   return { dir, records, table, verdict: v, reportPath };
 }

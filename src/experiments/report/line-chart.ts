@@ -2,6 +2,7 @@
  * A line chart as an inline SVG string: axes with nice ticks, one polyline per series (gaps at
  * non-finite values), optional log-scale y. Each series' path carries `data-series` with its label.
  */
+import { axisTitles, chartSvg, gridLineY, noDataSvg, plotFrame } from './chart-frame.js';
 import { esc, logTicks, niceTicks, px, tickLabel } from './svg.js';
 
 /** One line. */
@@ -88,13 +89,11 @@ export function lineChart(o: LineChartOptions): string {
   const m = { left: 58, right: 12, top: 10, bottom: 40 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
+  const area = { left: m.left, top: m.top, width: w, height: h };
   const logY = o.logY === true;
   let [x0, x1] = extent(allOf(o.series, 'x', false));
   let [y0, y1] = extent(allOf(o.series, 'y', logY));
-  const title = o.title === undefined ? '' : `<title>${esc(o.title)}</title>`;
-  if (!(x0 <= x1) || !(y0 <= y1)) {
-    return `<svg viewBox="0 0 ${width} ${height}" class="chart">${title}<text x="${width / 2}" y="${height / 2}" text-anchor="middle" class="muted">no data</text></svg>`;
-  }
+  if (!(x0 <= x1) || !(y0 <= y1)) return noDataSvg(width, height, o.title);
   if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
   if (y0 === y1) [y0, y1] = logY ? [y0 / 2, y1 * 2] : [y0 - Math.abs(y0 || 1) * 0.1, y1 + Math.abs(y1 || 1) * 0.1];
   const ly = (v: number): number => (logY ? Math.log10(v) : v);
@@ -103,15 +102,12 @@ export function lineChart(o: LineChartOptions): string {
   const sy = (v: number): number => m.top + h - ((ly(v) - ly0) / (ly1 - ly0)) * h;
   const parts: string[] = [];
   const yt = logY ? logTicks(y0, y1).filter((t) => t >= y0 / 1.0001 && t <= y1 * 1.0001) : niceTicks(y0, y1, 5);
-  for (const t of yt) {
-    const y = px(sy(t));
-    parts.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${y}" y2="${y}" class="grid"/><text x="${m.left - 6}" y="${y}" dy="0.32em" text-anchor="end" class="tick">${esc(tickLabel(t))}</text>`);
-  }
+  for (const t of yt) parts.push(gridLineY(area, px(sy(t)), tickLabel(t)));
   for (const t of niceTicks(x0, x1, 6)) {
     const x = px(sx(t));
     parts.push(`<line x1="${x}" x2="${x}" y1="${m.top + h}" y2="${m.top + h + 4}" class="axis"/><text x="${x}" y="${m.top + h + 16}" text-anchor="middle" class="tick">${esc(tickLabel(t))}</text>`);
   }
-  parts.push(`<rect x="${m.left}" y="${m.top}" width="${w}" height="${h}" class="frame"/>`);
+  parts.push(plotFrame(area));
   for (const s of o.series) {
     const { x: xs, y: ys } = decimate(s.x, s.y, Math.ceil(w));
     let d = '';
@@ -129,9 +125,8 @@ export function lineChart(o: LineChartOptions): string {
     const dash = s.dashed === true ? ' stroke-dasharray="5 3"' : '';
     parts.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.6"${dash} data-series="${esc(s.label)}"><title>${esc(s.label)}</title></path>`);
   }
-  parts.push(`<text x="${m.left + w / 2}" y="${height - 6}" text-anchor="middle" class="label">${esc(o.xLabel)}</text>`);
-  parts.push(`<text transform="translate(14 ${m.top + h / 2}) rotate(-90)" text-anchor="middle" class="label">${esc(o.yLabel)}${logY ? ' (log)' : ''}</text>`);
-  return `<svg viewBox="0 0 ${width} ${height}" class="chart">${title}${parts.join('')}</svg>`;
+  parts.push(axisTitles(area, height, o.xLabel, logY ? `${o.yLabel} (log)` : o.yLabel));
+  return chartSvg(width, height, o.title, parts.join(''));
 }
 
 /** An HTML legend: a colored swatch and the label of each series. */

@@ -6,6 +6,7 @@
  * of the whole plot.
  */
 import type { Snapshot } from '../run/trace.js';
+import { chartSvg, noDataSvg } from './chart-frame.js';
 import { esc, niceTicks, px, tickLabel } from './svg.js';
 
 /** Options of {@link ridgeline}. */
@@ -40,8 +41,7 @@ export function ridgeline(o: RidgelineOptions): string {
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
   const rows = o.snapshots.length;
-  const title = o.title === undefined ? '' : `<title>${esc(o.title)}</title>`;
-  if (rows === 0 || !(o.xMin <= o.xMax)) return `<svg viewBox="0 0 ${width} ${height}" class="chart">${title}<text x="${width / 2}" y="${height / 2}" text-anchor="middle" class="muted">no data</text></svg>`;
+  if (rows === 0 || !(o.xMin <= o.xMax)) return noDataSvg(width, height, o.title);
   const [x0, x1] = o.xMin === o.xMax ? [o.xMin - 1, o.xMax + 1] : [o.xMin, o.xMax];
   const sx = (v: number): number => m.left + ((v - x0) / (x1 - x0)) * w;
   const overlap = 2.5;
@@ -67,5 +67,5 @@ export function ridgeline(o: RidgelineOptions): string {
   for (const t of niceTicks(x0, x1, 4)) {
     parts.push(`<text x="${px(sx(t))}" y="${height - 8}" text-anchor="middle" class="tick">${esc(tickLabel(t))}</text>`);
   }
-  return `<svg viewBox="0 0 ${width} ${height}" class="chart">${title}${parts.join('')}</svg>`;
+  return chartSvg(width, height, o.title, parts.join(''));
 }

@@ -25,9 +25,14 @@ export interface ReportRun {
   readonly trace: Trace | null;
 }
 
+/** The verdict sentences in the report's verdict box. */
+export function verdictHtml(sentences: readonly string[]): string {
+  return `<div class="verdict">${sentences.map((s) => `<p>${esc(s)}</p>`).join('')}</div>`;
+}
+
 /** The verdict sentences and the comparison table. */
 export function comparisonSection(table: ComparisonTable, verdict: Verdict | null): ReportSection {
-  const v = verdict === null ? '' : `<div class="verdict">${verdict.sentences.map((s) => `<p>${esc(s)}</p>`).join('')}</div>`;
+  const v = verdict === null ? '' : verdictHtml(verdict.sentences);
   return { id: 'comparison', title: 'Final parameters compared', html: `${v}<div class="scroll">${comparisonTableHtml(table)}</div>` };
 }
 

@@ -1,9 +1,8 @@
 /** Reading run.json back, validated (the schema mirrors the {@link RunRecord} type). */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { experimentSchema } from '../config/experiment-schema.js';
-import { RunFolderError } from '../errors.js';
+import { type Assignable, readValidatedJson } from './json-file.js';
 import { RUN_FILE, RUN_FORMAT, RUN_STATUSES, type RunRecord } from './run-record.js';
 
 /** A number as JSON stores it: NaN and ±Infinity become null on writing and NaN on reading. */
@@ -52,38 +51,13 @@ export const runRecordSchema = z.object({
 });
 
 /** Compile-time check that what the schema produces is a RunRecord. */
-type Assignable<A, B> = [A] extends [B] ? true : false;
 const schemaProducesRunRecord: Assignable<z.output<typeof runRecordSchema>, RunRecord> = true;
 void schemaProducesRunRecord;
-
-/** Parses JSON text of a file at `path`; a {@link RunFolderError} names the file when it is not JSON. */
-export function readJsonFile(path: string): unknown | null {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return null;
-    throw e;
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new RunFolderError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`, path);
-  }
-}
 
 /**
  * Reads and validates `<dir>/run.json`; null when the file does not exist. A file that is not a
  * valid run summary is a {@link RunFolderError} naming the file and the first problem.
  */
 export function readRunRecord(dir: string): RunRecord | null {
-  const path = join(dir, RUN_FILE);
-  const data = readJsonFile(path);
-  if (data === null) return null;
-  const parsed = runRecordSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RunFolderError(`not a decaylab run summary: ${issue.path.join('.') || '(root)'}: ${issue.message}`, path);
-  }
-  return parsed.data;
+  return readValidatedJson(join(dir, RUN_FILE), runRecordSchema, 'a decaylab run summary');
 }

@@ -5,24 +5,19 @@
  */
 import { join } from 'node:path';
 import { type LoadedRun, loadBatch } from '../batch/load.js';
-import { type BatchOptions, runBatch } from '../batch/run-batch.js';
+import { passedToBatch, runBatch, type RunnerOptions } from '../batch/run-batch.js';
 import type { RunFailedError } from '../errors.js';
-import { writeFileAtomic, writeJsonAtomic } from '../run/atomic.js';
-import { buildReport } from '../report/build-report.js';
+import { writeJsonAtomic } from '../run/atomic.js';
 import type { ReportRun } from '../report/sections.js';
 import { colorOf } from '../report/svg.js';
+import { writeReport } from '../report/write-report.js';
 import type { AnyStudy, StudyOptions } from './types.js';
 
 /** Options of {@link runStudy}. */
-export interface RunStudyOptions extends StudyOptions {
+export interface RunStudyOptions extends StudyOptions, RunnerOptions {
   /** The study folder (default chosen by the CLI: `<logdir>/study-<name>[-quick]`). */
   readonly dir: string;
   readonly jobs: number;
-  readonly report?: boolean | undefined;
-  readonly inProcess?: boolean | undefined;
-  readonly onStart?: BatchOptions['onStart'];
-  readonly onProgress?: BatchOptions['onProgress'];
-  readonly onDone?: BatchOptions['onDone'];
 }
 
 /** What a study produced. */
@@ -47,19 +42,9 @@ export function concludeStudy(study: AnyStudy, dir: string, report = true): { an
   const runs = reportRunsOf(batch.runs, (r) => study.labelOf(r));
   const { analysis, summary, sections, focus } = study.conclude(batch.runs, runs);
   writeJsonAtomic(join(dir, 'analysis.json'), analysis);
-  let reportPath: string | null = null;
-  if (report) {
-    const html = buildReport({
-      title: study.title,
-      subtitle: study.question,
-      runs: focus.runs ?? runs,
-      ridgelineRuns: focus.ridgelineRuns,
-      ridgelineParams: focus.ridgelineParams,
-      before: sections,
-    });
-    reportPath = join(dir, 'report.html');
-    writeFileAtomic(reportPath, html);
-  }
+  const reportPath = report
+    ? writeReport(dir, { title: study.title, subtitle: study.question, runs: focus.runs ?? runs, ridgelineRuns: focus.ridgelineRuns, ridgelineParams: focus.ridgelineParams, before: sections })
+    : null;
   return { analysis, summary, reportPath };
 }
 
@@ -74,10 +59,7 @@ export async function runStudy(study: AnyStudy, o: RunStudyOptions): Promise<Stu
     jobs: o.jobs,
     resume: true,
     dataDir: o.dataDir,
-    inProcess: o.inProcess,
-    onStart: o.onStart,
-    onProgress: o.onProgress,
-    onDone: o.onDone,
+    ...passedToBatch(o),
   });
   const { analysis, summary, reportPath } = concludeStudy(study, o.dir, o.report !== false);
   return { dir: o.dir, analysis, summary, skipped: batch.skipped, failures: batch.failures, reportPath };

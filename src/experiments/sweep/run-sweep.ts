@@ -4,8 +4,7 @@
  * Starting the same sweep again in the same folder skips the finished runs.
  */
 import { join } from 'node:path';
-import type { BatchOptions } from '../batch/run-batch.js';
-import { runBatch } from '../batch/run-batch.js';
+import { passedToBatch, runBatch, type RunnerOptions } from '../batch/run-batch.js';
 import type { RunFailedError } from '../errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../run/atomic.js';
 import type { RunRecord } from '../run/run-record.js';
@@ -15,7 +14,7 @@ import { resultsCsv, type SweepRow, sweepResults } from './results.js';
 import { writeSweepReport } from './sweep-report.js';
 
 /** Options of {@link runSweep}. */
-export interface RunSweepOptions {
+export interface RunSweepOptions extends RunnerOptions {
   /** The base config as read from the file (not yet validated). */
   readonly base: unknown;
   readonly grid: readonly GridAxis[];
@@ -24,11 +23,6 @@ export interface RunSweepOptions {
   readonly name: string;
   readonly jobs: number;
   readonly dataDir?: string | undefined;
-  readonly report?: boolean | undefined;
-  readonly inProcess?: boolean | undefined;
-  readonly onStart?: BatchOptions['onStart'];
-  readonly onProgress?: BatchOptions['onProgress'];
-  readonly onDone?: BatchOptions['onDone'];
 }
 
 /** What a sweep produced. */
@@ -54,10 +48,7 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepOutcome> {
     jobs: o.jobs,
     resume: true,
     dataDir: o.dataDir,
-    inProcess: o.inProcess,
-    onStart: o.onStart,
-    onProgress: o.onProgress,
-    onDone: o.onDone,
+    ...passedToBatch(o),
   });
   const rows = sweepResults(plan, batch.records);
   writeFileAtomic(join(o.dir, 'results.csv'), resultsCsv(rows, gridKeys));

@@ -4,18 +4,16 @@
  * {@link MAX_COMPARED} points), the curves of every run (seeds of one point share a color) and the
  * ridgelines. `traces[i]` is run i's trace (null: the run appears in tables only).
  */
-import { join } from 'node:path';
 import { formatMeanSd, formatPercent } from '../analysis/format.js';
 import { verdict } from '../analysis/verdict.js';
 import type { PlannedRun } from '../batch/plan.js';
 import { comparisonOf } from '../batch/compare.js';
-import { writeFileAtomic } from '../run/atomic.js';
 import type { RunRecord } from '../run/run-record.js';
 import type { Trace } from '../run/trace.js';
-import { buildReport } from '../report/build-report.js';
 import type { ReportRun } from '../report/sections.js';
 import { colorOf } from '../report/svg.js';
 import { htmlTable } from '../report/table.js';
+import { writeReport } from '../report/write-report.js';
 import { presentMetrics, type SweepRow } from './results.js';
 
 /** Most grid points compared parameter by parameter and drawn as ridgelines. */
@@ -66,7 +64,7 @@ export function writeSweepReport(
   const table = compared.length >= 1 ? comparisonOf(compared.map((r) => ({ label: r.label, record: r.record }))) : undefined;
   const { header, body } = resultsTableCells(rows, gridKeys);
   const seeds = rows[0]?.runs ?? 0;
-  const html = buildReport({
+  return writeReport(dir, {
     title: `Sweep ${name}`,
     subtitle: `${rows.length} grid point(s) × ${seeds} seed(s) over ${gridKeys.join(', ') || 'the base config'}; mean ± sample standard deviation over seeds`,
     runs,
@@ -76,7 +74,4 @@ export function writeSweepReport(
     ridgelineParams,
     before: [{ id: 'results', title: 'Results', html: `<div class="scroll">${htmlTable(header, body)}</div><p class="muted">Also in results.csv and results.json beside this report.</p>` }],
   });
-  const path = join(dir, 'report.html');
-  writeFileAtomic(path, html);
-  return path;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type ConfigIssue } from '../errors.js';
+import { configIssues as issues } from '../test-support/config-issues.js';
 import { expandGrid, parseGridArg, splitTopLevel } from './grid.js';
 import { resultsCsv, type SweepRecordInput, sweepResults } from './results.js';
 import { runSweep } from './run-sweep.js';
@@ -15,16 +15,6 @@ const base = {
   optimizer: { name: 'adam', lr: 0.05 },
   training: { iterations: 15 },
 };
-
-function issues(fn: () => unknown): ConfigIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return [...e.issues];
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('grid', () => {
   it('splits values at top-level commas and parses them as JSON when possible', () => {

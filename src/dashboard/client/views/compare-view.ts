@@ -12,10 +12,11 @@ import type { DecodedHistogramColumns } from '../../shared/histogram-codec.js';
 import { h } from '../dom.js';
 import { drawHistogramView, drawStepOverlay, drawnRidges } from '../histogram-canvas.js';
 import { buildHistogramView, indexOfStep, pointStats, seriesRange, unionRange } from '../histogram-model.js';
-import { histogramTagsOf, modeSwitch, pickTag, runErrorNotes, runLabel, stepSlider, tagPicker } from './controls.js';
-import { renderStats, unionSteps } from './histogram-stats.js';
+import { runLabel } from './controls.js';
+import { renderStats } from './histogram-stats.js';
 import { drawNormChart } from './norm-chart.js';
-import { RenderTracker, type ViewContext, type ViewFactory, errorText } from './view.js';
+import { tagToolbar } from './tag-toolbar.js';
+import { RenderTracker, settle, type ViewContext, type ViewFactory } from './view.js';
 
 /** The runs to compare: the chosen ones that have the tag, else the first two that have it. */
 export function compareRuns(runs: readonly RunInfo[], tag: string, chosen: readonly string[]): RunInfo[] {
@@ -37,12 +38,8 @@ function statsTable(rows: { run: string; color: string; d: DecodedHistogramColum
 /** The compare view. */
 export const createCompareView: ViewFactory = (root, first) => {
   const tracker = new RenderTracker(root, 'compare');
-  let current = first;
-  const tagSel = tagPicker((tag) => current.setState({ tag, step: null }));
-  const mode = modeSwitch((m) => current.setState({ mode: m }, 'replace'));
-  const slider = stepSlider((step) => current.setState({ step }, 'replace'));
+  const toolbar = tagToolbar(first, true);
   const chooser = h('div', { class: 'run-chooser' });
-  const notes = h('div');
   const side = h('div', { class: 'side-by-side' });
   const overlayCanvas = h('canvas', { class: 'step-overlay-canvas' });
   const overlayTitle = h('h3');
@@ -50,21 +47,16 @@ export const createCompareView: ViewFactory = (root, first) => {
   const tableHolder = h('div');
   let normPlot: uPlot | null = null;
   root.append(
-    h('div', { class: 'toolbar' }, tagSel.el, mode.el, slider.el),
+    toolbar.bar,
     chooser,
-    notes,
+    toolbar.notes,
     side,
     h('div', { class: 'cards' }, h('section', { class: 'card step-overlay' }, overlayTitle, overlayCanvas), h('section', { class: 'card norms' }, h('h3', { text: '‖x‖₂ over steps' }), normTarget, tableHolder)),
   );
 
   const update = (ctx: ViewContext): void => {
-    current = ctx;
     const token = tracker.begin();
-    const tags = histogramTagsOf(ctx.runs);
-    const tag = pickTag(tags, ctx.state.tag);
-    tagSel.sync(tags, tag);
-    mode.sync(ctx.state.mode);
-    notes.replaceChildren(runErrorNotes(ctx.runs));
+    const tag = toolbar.sync(ctx);
     const runs = tag === null ? [] : compareRuns(ctx.runs, tag, ctx.state.compare);
     const names = runs.map((r) => r.name);
     chooser.replaceChildren(
@@ -82,16 +74,15 @@ export const createCompareView: ViewFactory = (root, first) => {
       tracker.done(token);
       return;
     }
-    void Promise.all(runs.map((r) => ctx.store.histograms(r, tag).then((d) => ({ run: r, d }), (e: unknown) => ({ run: r, error: errorText(e) })))).then((loaded) => {
+    void settle(runs.map((r) => ctx.store.histograms(r, tag))).then((results) => {
       if (!tracker.isCurrent(token)) return;
-      const ok = loaded.flatMap((x) => ('d' in x ? [{ run: x.run.name, color: ctx.colors.of(x.run.name), d: x.d }] : []));
+      const loaded = results.map((x, k) => ({ run: runs[k]!, ...x }));
+      const ok = loaded.flatMap((x) => ('value' in x ? [{ run: x.run.name, color: ctx.colors.of(x.run.name), d: x.value }] : []));
       const range = unionRange(ok.map((x) => seriesRange(x.d)));
       const views = ok.map((x) => buildHistogramView(x.d, range));
       const height = ctx.state.mode === 'offset' ? 320 : 240;
       const maxCount = Math.max(0, ...views.map((v) => v.maxOver(drawnRidges(v, { mode: ctx.state.mode, selected: -1, height }))));
-      const steps = unionSteps(ok.map((x) => x.d.steps));
-      const selectedStep = steps.length > 0 ? steps[indexOfStep(steps, ctx.state.step)]! : null;
-      slider.sync(steps, indexOfStep(steps, ctx.state.step));
+      const selectedStep = toolbar.selectStep(ok.map((x) => x.d.steps), ctx.state.step);
       side.style.gridTemplateColumns = `repeat(${Math.max(1, loaded.length)}, minmax(0, 1fr))`;
       const width = Math.max(260, Math.floor((side.clientWidth || 900) / Math.max(1, loaded.length)) - 28);
       const indices = ok.map((x) => indexOfStep(x.d.steps, selectedStep));
@@ -106,7 +97,7 @@ export const createCompareView: ViewFactory = (root, first) => {
           const canvas = h('canvas', { class: 'histogram-canvas' });
           const stats = h('dl', { class: 'stats' });
           drawHistogramView(canvas, views[k]!, { mode: ctx.state.mode, selected: indices[k]!, color: ok[k]!.color, width, height, maxCount });
-          renderStats(stats, pointStats(x.d, indices[k]!));
+          renderStats(stats, pointStats(ok[k]!.d, indices[k]!));
           card.append(canvas, stats);
           return card;
         }),

@@ -1,14 +1,15 @@
 /**
- * The cards of the histograms and distributions views: one per run that has the shown tag, kept
- * across updates (so canvases are redrawn, not rebuilt), in the runs' order, each titled with the
- * run's color and its number of steps; plus {@link settle}, which loads every run's series and
- * keeps each failure to show on its card.
+ * The views of one card per run for one histogram tag (histograms, distributions), built by
+ * {@link runCardsView}: the tag toolbar, then a card per run that has the tag, kept across updates
+ * (so canvases are redrawn, not rebuilt), in the runs' order, each titled with the run's color and
+ * its number of steps. Every run's series is loaded ({@link settle}); a failure shows on its card.
  */
 import type { RunInfo } from '../../shared/api-types.js';
 import { h } from '../dom.js';
 import type { RunColors } from '../run-colors.js';
 import { runLabel } from './controls.js';
-import { errorText } from './view.js';
+import { tagToolbar } from './tag-toolbar.js';
+import { RenderTracker, type Settled, settle, type View, type ViewContext } from './view.js';
 
 /** What every card has. */
 export interface TagCard {
@@ -17,12 +18,12 @@ export interface TagCard {
   message: HTMLElement;
 }
 
-/** A run's loaded series, or why it could not be loaded. */
-export type Settled<T> = { value: T } | { error: string };
-
-/** Waits for every promise, keeping each value or error message. */
-export function settle<T>(promises: readonly Promise<T>[]): Promise<Settled<T>[]> {
-  return Promise.all(promises.map((p) => p.then((value): Settled<T> => ({ value }), (e: unknown): Settled<T> => ({ error: errorText(e) }))));
+/** A card's frame: `<section class="card <kind>">` headed by the run's name and the title line, then `body`, then the message line. */
+export function tagCard(run: string, tag: string, kind: string, ...body: HTMLElement[]): TagCard {
+  const title = h('span', { class: 'subtitle' });
+  const message = h('div', { class: 'message' });
+  const el = h('section', { class: `card ${kind}`, dataset: { run, tag } }, h('header', {}, h('h3', {}, run), title), ...body, message);
+  return { el, title, message };
 }
 
 /** The cards of one tag's runs inside `grid`. */
@@ -70,4 +71,61 @@ export function showLoadError(card: TagCard, tag: string, run: string, result: S
   }
   card.message.textContent = '';
   return false;
+}
+
+/** Where and how a loaded series is drawn on its card. */
+export interface CardDrawing {
+  readonly run: RunInfo;
+  readonly ctx: ViewContext;
+  /** The slider's step (null when no run has a step). */
+  readonly selectedStep: number | null;
+  /** The drawing's width in CSS pixels: the card's inner width, at least 300. */
+  readonly width: number;
+}
+
+/** What a view of one card per run supplies. */
+export interface RunCardsSpec<C extends TagCard, D> {
+  /** The view's name (its `decaylab:<name>:drawn` mark). */
+  readonly name: string;
+  /** Whether the toolbar has the offset/overlay switch. */
+  readonly modes: boolean;
+  readonly newCard: (run: string, tag: string) => C;
+  /** Loads a run's series of `tag`. */
+  readonly load: (ctx: ViewContext, run: RunInfo, tag: string) => Promise<D>;
+  /** The steps of a loaded series (the slider shows their union). */
+  readonly stepsOf: (data: D) => ArrayLike<number>;
+  /** Draws a loaded series on its card. */
+  readonly draw: (card: C, data: D, at: CardDrawing) => void;
+}
+
+/** Mounts a view of one card per run inside `root` (see the module comment). */
+export function runCardsView<C extends TagCard, D>(root: HTMLElement, first: ViewContext, spec: RunCardsSpec<C, D>): View {
+  const tracker = new RenderTracker(root, spec.name);
+  const toolbar = tagToolbar(first, spec.modes);
+  const grid = h('div', { class: 'cards' });
+  root.append(toolbar.bar, toolbar.notes, grid);
+  const cards = new RunCards(grid, spec.newCard);
+
+  const update = (ctx: ViewContext): void => {
+    const token = tracker.begin();
+    const tag = toolbar.sync(ctx);
+    const list = cards.sync(ctx.runs, tag, ctx.colors, 'No histogram tags in the runs shown.');
+    if (tag === null) {
+      toolbar.selectStep([], null);
+      tracker.done(token);
+      return;
+    }
+    void settle(list.map(({ run }) => spec.load(ctx, run, tag))).then((loaded) => {
+      if (!tracker.isCurrent(token)) return;
+      const selectedStep = toolbar.selectStep(loaded.flatMap((x) => ('value' in x ? [spec.stepsOf(x.value)] : [])), ctx.state.step);
+      loaded.forEach((x, k) => {
+        const { run, card } = list[k]!;
+        if (showLoadError(card, tag, run.name, x) || !('value' in x)) return;
+        spec.draw(card, x.value, { run, ctx, selectedStep, width: Math.max(300, card.el.clientWidth - 24) });
+      });
+      tracker.done(token);
+    });
+  };
+  update(first);
+  return { update, destroy: () => root.replaceChildren() };
 }

@@ -12,7 +12,7 @@ import { type RunSeries, download, fileNameOf, scalarsCsv, scalarsJson } from '.
 import { type ViewState, nameFilter } from '../url-state.js';
 import { runErrorNotes, runLabel } from './controls.js';
 import { drawScalarChart } from './scalar-chart.js';
-import { RenderTracker, type View, type ViewContext, type ViewFactory, errorText } from './view.js';
+import { RenderTracker, settle, type ViewContext, type ViewFactory } from './view.js';
 import { naturalCompare as naturalOrder } from '../../shared/natural-order.js';
 
 
@@ -105,10 +105,10 @@ export const createScalarsView: ViewFactory = (root, first) => {
   const cards = new Map<string, Card>();
 
   async function drawCard(card: Card, tag: string, runs: RunInfo[], ctx: ViewContext, token: number): Promise<void> {
-    const results = await Promise.all(runs.map((r) => ctx.store.scalars(r, tag).then((data) => ({ run: r.name, data }), (e: unknown) => ({ run: r.name, error: errorText(e) }))));
+    const results = await settle(runs.map((r) => ctx.store.scalars(r, tag)));
     if (!tracker.isCurrent(token)) return;
-    card.series = results.flatMap((x) => ('data' in x ? [{ run: x.run, data: x.data }] : []));
-    const failures = results.flatMap((x) => ('error' in x ? [{ run: x.run, message: x.error }] : []));
+    card.series = results.flatMap((x, k) => ('value' in x ? [{ run: runs[k]!.name, data: x.value }] : []));
+    const failures = results.flatMap((x, k) => ('error' in x ? [{ run: runs[k]!.name, message: x.error }] : []));
     const width = Math.max(280, card.chart.clientWidth || 480);
     const settings = { smoothing: ctx.state.smoothing, xAxis: ctx.state.xAxis, yScale: ctx.state.yScale, width, height: 240 };
     const chartSeries = card.series.map((x) => ({ ...x, color: ctx.colors.of(x.run) }));

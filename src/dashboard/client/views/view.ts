@@ -63,3 +63,11 @@ export class RenderTracker {
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** A run's loaded series, or why it could not be loaded. */
+export type Settled<T> = { value: T } | { error: string };
+
+/** Waits for every promise (the runs' series of a view), keeping each value or error message. */
+export function settle<T>(promises: readonly Promise<T>[]): Promise<Settled<T>[]> {
+  return Promise.all(promises.map((p) => p.then((value): Settled<T> => ({ value }), (e: unknown): Settled<T> => ({ error: errorText(e) }))));
+}

@@ -7,9 +7,9 @@
  * order.
  */
 import type { PlannedRun } from '../../batch/plan.js';
-import { parseExperimentConfig } from '../../config/parse.js';
 import type { StudyOptions } from '../../study/types.js';
-import { seedList, sizeOf, type StudySize } from '../shared/size.js';
+import { seededRuns, sizeDetails } from '../shared/plan.js';
+import { sizeOf, type StudySize } from '../shared/size.js';
 
 /** The two optimizers compared, as config optimizer names. */
 export const COUPLED_OPTIMIZERS = ['adam', 'adamw'] as const;
@@ -52,37 +52,29 @@ export function coupledGroup(optimizer: CoupledOptimizer, lr: number, weightDeca
 /** The planned runs: optimizer × lr × λ × seed. */
 export function coupledPlan(options: StudyOptions): PlannedRun[] {
   const size = COUPLED_SIZES[sizeOf(options)];
-  const plan: PlannedRun[] = [];
-  for (const optimizer of COUPLED_OPTIMIZERS) {
-    for (const lr of size.lrs) {
-      for (const weightDecay of size.weightDecays) {
+  return COUPLED_OPTIMIZERS.flatMap((optimizer) => {
+    const decay = optimizer === 'adam' ? 'l2' : 'decoupled';
+    return size.lrs.flatMap((lr) =>
+      size.weightDecays.flatMap((weightDecay) => {
         const group = coupledGroup(optimizer, lr, weightDecay);
-        for (const seed of seedList(options.seeds)) {
-          const config = parseExperimentConfig(
-            {
-              name: `${group},seed=${seed}`.replace(/,/g, '_'),
-              seed,
-              model: { kind: 'mlp', hidden: [...size.hidden], activation: 'relu' },
-              dataset: { name: 'moons', n: size.trainN, testN: size.validationN, noise: 0.3, seed: 0 },
-              optimizer: { name: optimizer, lr, weightDecay, decay: optimizer === 'adam' ? 'l2' : 'decoupled' },
-              training: { iterations: size.iterations },
-              logging: { every: Math.max(1, Math.round(size.iterations / 100)), histograms: false },
-            },
-            'the coupled-vs-decoupled study',
-          );
-          plan.push({ name: `${group},seed=${seed}`, config, hparams: { optimizer, decay: optimizer === 'adam' ? 'l2' : 'decoupled', lr, weightDecay, seed }, group });
-        }
-      }
-    }
-  }
-  return plan;
+        return seededRuns('coupled-vs-decoupled', options.seeds, group, { optimizer, decay, lr, weightDecay }, (seed) => ({
+          name: `${group},seed=${seed}`.replace(/,/g, '_'),
+          seed,
+          model: { kind: 'mlp', hidden: [...size.hidden], activation: 'relu' },
+          dataset: { name: 'moons', n: size.trainN, testN: size.validationN, noise: 0.3, seed: 0 },
+          optimizer: { name: optimizer, lr, weightDecay, decay },
+          training: { iterations: size.iterations },
+          logging: { every: Math.max(1, Math.round(size.iterations / 100)), histograms: false },
+        }));
+      }),
+    );
+  });
 }
 
 /** What each size runs, for `--help`. */
 export function coupledDetails(): string {
-  const line = (name: StudySize): string => {
+  return sizeDetails((name) => {
     const s = COUPLED_SIZES[name];
     return `${name}: lr ∈ {${s.lrs.join(', ')}} × ${s.weightDecays.length} λ from 0 to ${Math.max(...s.weightDecays)} × 2 optimizers = ${s.lrs.length * s.weightDecays.length * 2} runs per seed of ${s.iterations} full-batch steps (moons, ${s.trainN} training / ${s.validationN} validation points, MLP ${s.hidden.join('×')})`;
-  };
-  return `${line('small')}\n${line('full')}`;
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anyStudy } from '../../study/types.js';
-import { expectSelfContained, runSmall } from '../test-support/small-run.js';
+import { asHtml, expectSelfContained, runSmall } from '../test-support/small-run.js';
 import type { CoupledStudyResult } from './study.js';
 import { coupledVsDecoupled } from './study.js';
 import { COUPLED_SIZES, coupledPlan } from './plan.js';
@@ -44,6 +44,6 @@ describe('coupled-vs-decoupled study', () => {
     expect(html).toContain('Weight histograms over training');
     expect(html).toContain('Final parameters compared (seed 0');
     expect(html).toContain('class="table comparison"');
-    for (const s of verdict.sentences) expect(html).toContain(s.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    for (const s of verdict.sentences) expect(html).toContain(asHtml(s));
   }, 120_000);
 });

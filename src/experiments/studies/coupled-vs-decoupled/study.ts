@@ -4,31 +4,23 @@
  */
 import type { LoadedRun } from '../../batch/load.js';
 import { formatNumber } from '../../analysis/format.js';
-import { RunFolderError } from '../../errors.js';
 import type { ReportRun } from '../../report/sections.js';
 import { colorOf } from '../../report/svg.js';
 import type { Study } from '../../study/types.js';
 import { comparisonSectionOf } from '../shared/comparison.js';
 import { gridValue } from '../shared/html.js';
-import { isDiverged, numberParam, resultOf, stringParam } from '../shared/runs.js';
+import { choiceParam, isDiverged, numberParam, resultOf } from '../shared/runs.js';
+import { modelLabel, setupLine, type StudyResult } from '../shared/setup.js';
 import { analyzeCoupled, type CoupledAnalysis, type CoupledRunInput } from './analysis.js';
 import { COUPLED_OPTIMIZERS, type CoupledOptimizer, coupledPlan, optimizerLabel } from './plan.js';
 import { coupledSections } from './sections.js';
 import { coupledVerdict, type CoupledVerdict } from './verdict.js';
 
 /** What the study saves as analysis.json. */
-export interface CoupledStudyResult {
-  /** One line on the data, model and training the numbers come from. */
-  readonly setup: string;
-  readonly analysis: CoupledAnalysis;
-  readonly verdict: CoupledVerdict;
-}
+export type CoupledStudyResult = StudyResult<CoupledAnalysis, CoupledVerdict>;
 
 function optimizerOf(run: LoadedRun): CoupledOptimizer {
-  const name = stringParam(run, 'optimizer');
-  const found = COUPLED_OPTIMIZERS.find((o) => o === name);
-  if (found === undefined) throw new RunFolderError(`run "${run.name}" has optimizer "${name}", not one of ${COUPLED_OPTIMIZERS.join(', ')}: not made by this study`, run.dir);
-  return found;
+  return choiceParam(run, 'optimizer', COUPLED_OPTIMIZERS);
 }
 
 /** A loaded run as the analysis reads it. */
@@ -45,13 +37,11 @@ export function coupledInput(run: LoadedRun): CoupledRunInput {
 }
 
 function setupOf(runs: readonly LoadedRun[]): string {
-  const record = runs.find((r) => r.record !== null)?.record;
-  if (record === undefined || record === null) return 'No run has started yet.';
-  const c = record.config;
-  const model = c.model.kind === 'mlp' ? `MLP ${c.model.hidden.join('×')} (${c.model.activation})` : c.model.kind;
-  const seeds = new Set(runs.map((r) => r.hparams['seed'])).size;
-  const data = record.dataset === null ? c.dataset.name : `${record.dataset.name}: ${record.dataset.trainSize} training points, ${record.dataset.testSize} validation points`;
-  return `Data: ${data}. Model: ${model}, cross-entropy, ${c.training.iterations ?? '?'} full-batch steps; ${seeds} seed(s) per cell, losses averaged.`;
+  return setupLine(runs, (record, seeds) => {
+    const c = record.config;
+    const data = record.dataset === null ? c.dataset.name : `${record.dataset.name}: ${record.dataset.trainSize} training points, ${record.dataset.testSize} validation points`;
+    return `Data: ${data}. Model: ${modelLabel(c.model)}, cross-entropy, ${c.training.iterations ?? '?'} full-batch steps; ${seeds} seed(s) per cell, losses averaged.`;
+  });
 }
 
 function hp(run: ReportRun, key: string): string | number | boolean | undefined {

@@ -5,9 +5,9 @@
  */
 import type { PlannedRun } from '../../batch/plan.js';
 import { DEFAULT_FASHION_MNIST_DIR } from '../../config/dataset-schema.js';
-import { parseExperimentConfig } from '../../config/parse.js';
 import type { StudyOptions } from '../../study/types.js';
-import { seedList, sizeOf, type StudySize } from '../shared/size.js';
+import { seededRuns, sizeDetails } from '../shared/plan.js';
+import { sizeOf, type StudySize } from '../shared/size.js';
 
 /** What a size runs. */
 export interface GeneralizationSize {
@@ -30,30 +30,22 @@ export const GENERALIZATION_SIZES: Readonly<Record<StudySize, GeneralizationSize
 /** The planned runs: λ × seed. */
 export function generalizationPlan(options: StudyOptions): PlannedRun[] {
   const size = GENERALIZATION_SIZES[sizeOf(options)];
-  return size.weightDecays.flatMap((weightDecay) => {
-    const group = `wd=${weightDecay}`;
-    return seedList(options.seeds).map((seed): PlannedRun => {
-      const config = parseExperimentConfig(
-        {
-          seed,
-          model: { kind: 'mlp', hidden: [...size.hidden], activation: 'relu' },
-          dataset: { name: 'fashion-mnist', dir: DEFAULT_FASHION_MNIST_DIR, trainSubset: size.trainSubset, testSubset: size.testSubset },
-          optimizer: { name: 'adamw', lr: size.lr, weightDecay },
-          training: { epochs: size.epochs, batchSize: size.batchSize, evalEvery: size.evalEvery },
-          logging: { every: 5, histograms: false },
-        },
-        'the generalization study',
-      );
-      return { name: `${group},seed=${seed}`, config, hparams: { weightDecay, seed }, group };
-    });
-  });
+  return size.weightDecays.flatMap((weightDecay) =>
+    seededRuns('generalization', options.seeds, `wd=${weightDecay}`, { weightDecay }, (seed) => ({
+      seed,
+      model: { kind: 'mlp', hidden: [...size.hidden], activation: 'relu' },
+      dataset: { name: 'fashion-mnist', dir: DEFAULT_FASHION_MNIST_DIR, trainSubset: size.trainSubset, testSubset: size.testSubset },
+      optimizer: { name: 'adamw', lr: size.lr, weightDecay },
+      training: { epochs: size.epochs, batchSize: size.batchSize, evalEvery: size.evalEvery },
+      logging: { every: 5, histograms: false },
+    })),
+  );
 }
 
 /** What each size runs, for `--help`. */
 export function generalizationDetails(): string {
-  const line = (name: StudySize): string => {
+  return sizeDetails((name) => {
     const s = GENERALIZATION_SIZES[name];
     return `${name}: λ ∈ {${s.weightDecays.join(', ')}} = ${s.weightDecays.length} runs per seed (Fashion-MNIST ${s.trainSubset} training / ${s.testSubset} test images, MLP ${s.hidden.join('×')}, AdamW lr ${s.lr}, ${s.epochs} epochs)`;
-  };
-  return `${line('small')}\n${line('full')}`;
+  });
 }

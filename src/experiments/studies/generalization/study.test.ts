@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anyStudy } from '../../study/types.js';
-import { expectSelfContained, runSmall } from '../test-support/small-run.js';
+import { asHtml, expectSelfContained, runSmall } from '../test-support/small-run.js';
 import { GENERALIZATION_SIZES, generalizationPlan } from './plan.js';
 import { generalization, type GeneralizationStudyResult } from './study.js';
 
@@ -33,6 +33,6 @@ describe('generalization study', () => {
     expect(html).toContain('Train and test loss during training, per λ');
     expect(html).toContain('Final parameters compared (seed 0');
     expect(html).toContain('class="table comparison"');
-    expect(html).toContain(verdict.sentences[0]!.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect(html).toContain(asHtml(verdict.sentences[0]!));
   }, 120_000);
 });

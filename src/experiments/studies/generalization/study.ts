@@ -9,17 +9,14 @@ import type { Study } from '../../study/types.js';
 import { comparisonSectionOf } from '../shared/comparison.js';
 import { gridValue } from '../shared/html.js';
 import { numberParam, resultOf } from '../shared/runs.js';
+import { modelLabel, setupLine, type StudyResult } from '../shared/setup.js';
 import { analyzeGeneralization, type GeneralizationAnalysis, type GeneralizationRunInput } from './analysis.js';
 import { generalizationPlan } from './plan.js';
 import { generalizationSections } from './sections.js';
 import { generalizationVerdict, type GeneralizationVerdict } from './verdict.js';
 
 /** What the study saves as analysis.json. */
-export interface GeneralizationStudyResult {
-  readonly setup: string;
-  readonly analysis: GeneralizationAnalysis;
-  readonly verdict: GeneralizationVerdict;
-}
+export type GeneralizationStudyResult = StudyResult<GeneralizationAnalysis, GeneralizationVerdict>;
 
 /** A finished run as the analysis reads it: its evaluations from trace.json (or just the final one). */
 export function generalizationInput(run: LoadedRun): GeneralizationRunInput | null {
@@ -34,12 +31,10 @@ export function generalizationInput(run: LoadedRun): GeneralizationRunInput | nu
 }
 
 function setupOf(runs: readonly LoadedRun[]): string {
-  const record = runs.find((r) => r.record !== null)?.record;
-  if (record === undefined || record === null) return 'No run has started yet.';
-  const c = record.config;
-  const model = c.model.kind === 'mlp' ? `MLP ${c.model.hidden.join('×')} (${c.model.activation})` : c.model.kind;
-  const seeds = new Set(runs.map((r) => r.hparams['seed'])).size;
-  return `Data: ${record.dataset?.description ?? c.dataset.name}. Model: ${model}; AdamW lr ${c.optimizer.lr} (decay lr·λ per step); ${c.training.epochs ?? '?'} epochs of mini-batches of ${c.training.batchSize ?? 'all'}, evaluated every ${c.training.evalEvery} steps; ${seeds} seed(s) per λ, averaged.`;
+  return setupLine(runs, (record, seeds) => {
+    const c = record.config;
+    return `Data: ${record.dataset?.description ?? c.dataset.name}. Model: ${modelLabel(c.model)}; AdamW lr ${c.optimizer.lr} (decay lr·λ per step); ${c.training.epochs ?? '?'} epochs of mini-batches of ${c.training.batchSize ?? 'all'}, evaluated every ${c.training.evalEvery} steps; ${seeds} seed(s) per λ, averaged.`;
+  });
 }
 
 /** The runs the standard sections show: seed 0 of each λ. */

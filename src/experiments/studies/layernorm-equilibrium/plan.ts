@@ -9,9 +9,9 @@
 import type { PlannedRun } from '../../batch/plan.js';
 import { DEFAULT_FASHION_MNIST_DIR } from '../../config/dataset-schema.js';
 import type { LayerConfig, ModelConfig } from '../../config/model-schema.js';
-import { parseExperimentConfig } from '../../config/parse.js';
 import type { StudyOptions } from '../../study/types.js';
-import { seedList, sizeOf, type StudySize } from '../shared/size.js';
+import { seededRuns, sizeDetails } from '../shared/plan.js';
+import { sizeOf, type StudySize } from '../shared/size.js';
 
 /** Fashion-MNIST's input features and classes. */
 export const FASHION_INPUTS = 784;
@@ -56,30 +56,22 @@ export function scaleInvariantParams(model: ModelConfig): string[] {
 /** The planned runs: λ × seed. */
 export function equilibriumPlan(options: StudyOptions): PlannedRun[] {
   const size = EQUILIBRIUM_SIZES[sizeOf(options)];
-  return size.weightDecays.flatMap((weightDecay) => {
-    const group = `wd=${weightDecay}`;
-    return seedList(options.seeds).map((seed): PlannedRun => {
-      const config = parseExperimentConfig(
-        {
-          seed,
-          model: equilibriumModel(size.widths),
-          dataset: { name: 'fashion-mnist', dir: DEFAULT_FASHION_MNIST_DIR, trainSubset: size.trainSubset, testSubset: size.testSubset },
-          optimizer: { name: 'adamw', lr: size.lr, weightDecay },
-          training: { iterations: size.iterations, batchSize: size.batchSize },
-          logging: { every: 1, histograms: false },
-        },
-        'the layernorm-equilibrium study',
-      );
-      return { name: `${group},seed=${seed}`, config, hparams: { weightDecay, lr: size.lr, seed }, group };
-    });
-  });
+  return size.weightDecays.flatMap((weightDecay) =>
+    seededRuns('layernorm-equilibrium', options.seeds, `wd=${weightDecay}`, { weightDecay, lr: size.lr }, (seed) => ({
+      seed,
+      model: equilibriumModel(size.widths),
+      dataset: { name: 'fashion-mnist', dir: DEFAULT_FASHION_MNIST_DIR, trainSubset: size.trainSubset, testSubset: size.testSubset },
+      optimizer: { name: 'adamw', lr: size.lr, weightDecay },
+      training: { iterations: size.iterations, batchSize: size.batchSize },
+      logging: { every: 1, histograms: false },
+    })),
+  );
 }
 
 /** What each size runs, for `--help`. */
 export function equilibriumDetails(): string {
-  const line = (name: StudySize): string => {
+  return sizeDetails((name) => {
     const s = EQUILIBRIUM_SIZES[name];
     return `${name}: λ ∈ {${s.weightDecays.join(', ')}} = ${s.weightDecays.length} runs per seed of ${s.iterations} AdamW steps (lr ${s.lr}; Fashion-MNIST ${s.trainSubset} training images; 784 → ${s.widths.join(' → ')} → 10 with LayerNorm)`;
-  };
-  return `${line('small')}\n${line('full')}`;
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decayModeOf } from '../../config/names.js';
 import { anyStudy } from '../../study/types.js';
-import { expectSelfContained, runSmall } from '../test-support/small-run.js';
+import { asHtml, expectSelfContained, runSmall } from '../test-support/small-run.js';
 import { ANGLE_TOLERANCE, NORM_FACTOR } from './analysis.js';
 import { EQUILIBRIUM_SIZES, equilibriumPlan } from './plan.js';
 import { layernormEquilibrium, outputWeight, type EquilibriumStudyResult } from './study.js';
@@ -55,6 +55,6 @@ describe('layernorm-equilibrium study', () => {
     expect(html).toContain('class="table comparison"');
     expect(html).toContain('layers.3.weight angular update per step (moving average)');
     expect((html.match(/predicted<\/title>/g) ?? []).length).toBe(3 * 3 * 2);
-    expect(html).toContain(verdict.sentences[2]!.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect(html).toContain(asHtml(verdict.sentences[2]!));
   }, 120_000);
 });

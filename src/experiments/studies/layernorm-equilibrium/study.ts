@@ -11,6 +11,7 @@ import type { Study } from '../../study/types.js';
 import { comparisonSectionOf } from '../shared/comparison.js';
 import { gridValue } from '../shared/html.js';
 import { numberParam, resultOf } from '../shared/runs.js';
+import { setupLine, type StudyResult } from '../shared/setup.js';
 import { analyzeEquilibrium, type EquilibriumAnalysis, type EquilibriumRunInput } from './analysis.js';
 import { lateStats, layerSeries } from './measure.js';
 import { equilibriumPlan, FASHION_CLASSES, FASHION_INPUTS, scaleInvariantParams } from './plan.js';
@@ -19,11 +20,7 @@ import { equilibriumSections } from './sections.js';
 import { equilibriumVerdict, type EquilibriumVerdict } from './verdict.js';
 
 /** What the study saves as analysis.json. */
-export interface EquilibriumStudyResult {
-  readonly setup: string;
-  readonly analysis: EquilibriumAnalysis;
-  readonly verdict: EquilibriumVerdict;
-}
+export type EquilibriumStudyResult = StudyResult<EquilibriumAnalysis, EquilibriumVerdict>;
 
 /** The scale factors of the scale-invariance check. */
 export const CHECK_SCALES: readonly number[] = [0.25, 4, 10];
@@ -54,12 +51,11 @@ export function equilibriumInput(run: LoadedRun): EquilibriumRunInput | null {
 }
 
 function setupOf(runs: readonly LoadedRun[]): string {
-  const record = runs.find((r) => r.record !== null)?.record;
-  if (record === undefined || record === null) return 'No run has started yet.';
-  const c = record.config;
-  const widths = c.model.kind === 'sequential' ? c.model.layers.filter((l) => l.type === 'linear').map((l) => l.out ?? FASHION_CLASSES) : [];
-  const seeds = new Set(runs.map((r) => r.hparams['seed'])).size;
-  return `Data: ${record.dataset?.description ?? c.dataset.name}. Model: 784 → ${widths.join(' → ')}, each hidden Linear without bias followed by LayerNorm and ReLU; AdamW (PyTorch defaults but lr ${c.optimizer.lr}), ${c.training.iterations ?? '?'} steps of mini-batches of ${c.training.batchSize ?? 'all'}, every step logged; ${seeds} seed(s) per λ.`;
+  return setupLine(runs, (record, seeds) => {
+    const c = record.config;
+    const widths = c.model.kind === 'sequential' ? c.model.layers.filter((l) => l.type === 'linear').map((l) => l.out ?? FASHION_CLASSES) : [];
+    return `Data: ${record.dataset?.description ?? c.dataset.name}. Model: 784 → ${widths.join(' → ')}, each hidden Linear without bias followed by LayerNorm and ReLU; AdamW (PyTorch defaults but lr ${c.optimizer.lr}), ${c.training.iterations ?? '?'} steps of mini-batches of ${c.training.batchSize ?? 'all'}, every step logged; ${seeds} seed(s) per λ.`;
+  });
 }
 
 /** The runs the standard sections show: seed 0 of each λ, colored by λ as in the study's charts. */

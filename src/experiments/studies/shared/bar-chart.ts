@@ -3,6 +3,7 @@
  * decay), one bar per series (e.g. a decay mode) in each group, a linear y axis from 0, and the
  * value printed above each bar. Each bar carries `data-series`, `data-group` and `data-value`.
  */
+import { axisTitles, chartSvg, gridLineY, plotFrame } from '../../report/chart-frame.js';
 import { esc, niceTicks, px, tickLabel } from '../../report/svg.js';
 
 /** One series: a label, a color and one value per group (NaN = no bar). */
@@ -39,6 +40,7 @@ export function barChart(o: BarChartOptions): string {
   const m = { left: 54, right: 10, top: 16, bottom: 40 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
+  const area = { left: m.left, top: m.top, width: w, height: h };
   const percent = o.percent === true;
   const values = o.series.flatMap((s) => s.values.filter((v) => Number.isFinite(v)));
   const top = percent ? Math.max(0.01, ...values) : Math.max(Number.MIN_VALUE, ...values);
@@ -48,9 +50,7 @@ export function barChart(o: BarChartOptions): string {
   const groupW = w / Math.max(1, o.groups.length);
   const barW = (groupW * 0.8) / Math.max(1, o.series.length);
   const parts: string[] = [];
-  for (const t of ticks) {
-    parts.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${px(sy(t))}" y2="${px(sy(t))}" class="grid"/><text x="${m.left - 6}" y="${px(sy(t))}" dy="0.32em" text-anchor="end" class="tick">${esc(label(t, percent))}</text>`);
-  }
+  for (const t of ticks) parts.push(gridLineY(area, px(sy(t)), label(t, percent)));
   o.groups.forEach((g, gi) => {
     const x0 = m.left + gi * groupW + groupW * 0.1;
     o.series.forEach((s, si) => {
@@ -65,9 +65,6 @@ export function barChart(o: BarChartOptions): string {
     });
     parts.push(`<text x="${px(m.left + gi * groupW + groupW / 2)}" y="${m.top + h + 16}" text-anchor="middle" class="tick">${esc(g)}</text>`);
   });
-  parts.push(`<rect x="${m.left}" y="${m.top}" width="${w}" height="${h}" class="frame"/>`);
-  parts.push(`<text x="${m.left + w / 2}" y="${height - 6}" text-anchor="middle" class="label">${esc(o.xLabel)}</text>`);
-  parts.push(`<text transform="translate(14 ${m.top + h / 2}) rotate(-90)" text-anchor="middle" class="label">${esc(o.yLabel)}</text>`);
-  const title = o.title === undefined ? '' : `<title>${esc(o.title)}</title>`;
-  return `<svg viewBox="0 0 ${width} ${height}" class="chart">${title}${parts.join('')}</svg>`;
+  parts.push(plotFrame(area), axisTitles(area, height, o.xLabel, o.yLabel));
+  return chartSvg(width, height, o.title, parts.join(''));
 }

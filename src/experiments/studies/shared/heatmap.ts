@@ -6,6 +6,7 @@
  * `data-value` so tests and readers can find the numbers.
  */
 import { formatNumber } from '../../analysis/format.js';
+import { chartSvg } from '../../report/chart-frame.js';
 import { esc, px } from '../../report/svg.js';
 
 /** Options of {@link heatmap}. */
@@ -97,6 +98,5 @@ export function heatmap(o: HeatmapOptions): string {
   });
   parts.push(`<text x="${px(m.left + (o.cols.length * cellW) / 2)}" y="${height - 12}" text-anchor="middle" class="label">${esc(o.colTitle)}</text>`);
   parts.push(`<text transform="translate(14 ${px(m.top + (o.rows.length * cellH) / 2)}) rotate(-90)" text-anchor="middle" class="label">${esc(o.rowTitle)}</text>`);
-  const title = o.title === undefined ? '' : `<title>${esc(o.title)}</title>`;
-  return `<svg viewBox="0 0 ${width} ${height}" class="chart heatmap" style="max-width:${width}px">${title}${parts.join('')}</svg>`;
+  return chartSvg(width, height, o.title, parts.join(''), { cls: 'heatmap', maxWidth: width });
 }

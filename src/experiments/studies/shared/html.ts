@@ -1,10 +1,7 @@
-/** Small HTML pieces the study reports share: the verdict box, a λ label, a figure with caption. */
+/** Small HTML pieces the study reports share: the verdict box (the core report's), a λ label, a figure with caption. */
 import { esc } from '../../report/svg.js';
 
-/** The verdict sentences in the report's verdict box. */
-export function verdictHtml(sentences: readonly string[]): string {
-  return `<div class="verdict">${sentences.map((s) => `<p>${esc(s)}</p>`).join('')}</div>`;
-}
+export { verdictHtml } from '../../report/sections.js';
 
 /** `λ=0.1`. */
 export function lambdaLabel(weightDecay: number): string {

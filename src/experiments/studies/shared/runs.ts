@@ -31,6 +31,14 @@ export function stringParam(run: LoadedRun, key: string): string {
   return v;
 }
 
+/** A text grid value of the run that must be one of `allowed` (e.g. an optimizer of the study). */
+export function choiceParam<T extends string>(run: LoadedRun, key: string, allowed: readonly T[]): T {
+  const v = stringParam(run, key);
+  const found = allowed.find((a) => a === v);
+  if (found === undefined) throw new RunFolderError(`run "${run.name}" has ${key} "${v}", not one of ${allowed.join(', ')}: not made by this study`, run.dir);
+  return found;
+}
+
 /** Items grouped by `key`, groups in the order they first appear. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -8,9 +8,9 @@
  */
 import type { PlannedRun } from '../../batch/plan.js';
 import { DEFAULT_FASHION_MNIST_DIR } from '../../config/dataset-schema.js';
-import { parseExperimentConfig } from '../../config/parse.js';
 import type { StudyOptions } from '../../study/types.js';
-import { seedList, sizeOf, type StudySize } from '../shared/size.js';
+import { seededRuns, sizeDetails } from '../shared/plan.js';
+import { sizeOf, type StudySize } from '../shared/size.js';
 
 /** The decay modes compared, and `none` for the baseline. */
 export const SPARSITY_MODES = ['l2', 'l1', 'l1-proximal'] as const;
@@ -46,30 +46,22 @@ export function sparsityPlan(options: StudyOptions): PlannedRun[] {
   const size = SPARSITY_SIZES[sizeOf(options)];
   const points: { mode: SparsityRunMode; weightDecay: number }[] = [{ mode: 'none', weightDecay: 0 }];
   for (const weightDecay of size.weightDecays) for (const mode of SPARSITY_MODES) points.push({ mode, weightDecay });
-  return points.flatMap(({ mode, weightDecay }) => {
-    const group = `${mode},wd=${weightDecay}`;
-    return seedList(options.seeds).map((seed): PlannedRun => {
-      const config = parseExperimentConfig(
-        {
-          seed,
-          model: { kind: 'mlp', hidden: [...size.hidden], activation: 'relu' },
-          dataset: { name: 'fashion-mnist', dir: DEFAULT_FASHION_MNIST_DIR, trainSubset: size.trainSubset, testSubset: size.testSubset },
-          optimizer: { name: 'sgd', lr: size.lr, momentum: 0.9, weightDecay, decay: mode === 'none' ? 'l2' : mode },
-          training: { epochs: size.epochs, batchSize: size.batchSize },
-          logging: { every: 5, histograms: false },
-        },
-        'the sparsity study',
-      );
-      return { name: `${group},seed=${seed}`, config, hparams: { decay: mode, weightDecay, seed }, group };
-    });
-  });
+  return points.flatMap(({ mode, weightDecay }) =>
+    seededRuns('sparsity', options.seeds, `${mode},wd=${weightDecay}`, { decay: mode, weightDecay }, (seed) => ({
+      seed,
+      model: { kind: 'mlp', hidden: [...size.hidden], activation: 'relu' },
+      dataset: { name: 'fashion-mnist', dir: DEFAULT_FASHION_MNIST_DIR, trainSubset: size.trainSubset, testSubset: size.testSubset },
+      optimizer: { name: 'sgd', lr: size.lr, momentum: 0.9, weightDecay, decay: mode === 'none' ? 'l2' : mode },
+      training: { epochs: size.epochs, batchSize: size.batchSize },
+      logging: { every: 5, histograms: false },
+    })),
+  );
 }
 
 /** What each size runs, for `--help`. */
 export function sparsityDetails(): string {
-  const line = (name: StudySize): string => {
+  return sizeDetails((name) => {
     const s = SPARSITY_SIZES[name];
     return `${name}: λ ∈ {${s.weightDecays.join(', ')}} × ${SPARSITY_MODES.length} modes + 1 without decay = ${s.weightDecays.length * SPARSITY_MODES.length + 1} runs per seed (Fashion-MNIST ${s.trainSubset} training images, MLP ${s.hidden.join('×')}, SGD lr ${s.lr} momentum 0.9, ${s.epochs} epochs)`;
-  };
-  return `${line('small')}\n${line('full')}`;
+  });
 }

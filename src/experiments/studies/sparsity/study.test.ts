@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anyStudy } from '../../study/types.js';
-import { expectSelfContained, runSmall } from '../test-support/small-run.js';
+import { asHtml, expectSelfContained, runSmall } from '../test-support/small-run.js';
 import { cellAt } from './analysis.js';
 import { SPARSITY_MODES, SPARSITY_SIZES, sparsityPlan } from './plan.js';
 import { sparsity, type SparsityStudyResult } from './study.js';
@@ -38,6 +38,6 @@ describe('sparsity study', () => {
     expect(html).toContain(`data-value="${prox.zeroShare}"`);
     expect(html).toContain('Final parameters compared (seed 0)');
     expect(html).toContain('Weight histograms over training');
-    expect(html).toContain(verdict.sentences[0]!.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/</g, '&lt;'));
+    expect(html).toContain(asHtml(verdict.sentences[0]!));
   }, 120_000);
 });

@@ -3,28 +3,21 @@
  * make weights exactly zero, and what does it cost in accuracy?
  */
 import type { LoadedRun } from '../../batch/load.js';
-import { RunFolderError } from '../../errors.js';
 import type { ReportRun } from '../../report/sections.js';
 import type { Study } from '../../study/types.js';
 import { gridValue } from '../shared/html.js';
-import { numberParam, resultOf, stringParam } from '../shared/runs.js';
+import { choiceParam, numberParam, resultOf } from '../shared/runs.js';
+import { modelLabel, setupLine, type StudyResult } from '../shared/setup.js';
 import { analyzeSparsity, type SparsityAnalysis, type SparsityRunInput } from './analysis.js';
 import { modeLabel, SPARSITY_MODES, type SparsityRunMode, sparsityPlan } from './plan.js';
 import { modeColor, sparsitySections } from './sections.js';
 import { sparsityVerdict, type SparsityVerdict } from './verdict.js';
 
 /** What the study saves as analysis.json. */
-export interface SparsityStudyResult {
-  readonly setup: string;
-  readonly analysis: SparsityAnalysis;
-  readonly verdict: SparsityVerdict;
-}
+export type SparsityStudyResult = StudyResult<SparsityAnalysis, SparsityVerdict>;
 
 function modeOf(run: LoadedRun): SparsityRunMode {
-  const v = stringParam(run, 'decay');
-  const found = (['none', ...SPARSITY_MODES] as const).find((m) => m === v);
-  if (found === undefined) throw new RunFolderError(`run "${run.name}" has decay "${v}", not none, ${SPARSITY_MODES.join(', ')}: not made by this study`, run.dir);
-  return found;
+  return choiceParam(run, 'decay', ['none', ...SPARSITY_MODES]);
 }
 
 /** A finished run as the analysis reads it (null when it did not finish). */
@@ -45,14 +38,12 @@ export function sparsityInput(run: LoadedRun): SparsityRunInput | null {
 }
 
 function setupOf(runs: readonly LoadedRun[]): string {
-  const record = runs.find((r) => r.record !== null)?.record;
-  if (record === undefined || record === null) return 'No run has started yet.';
-  const c = record.config;
-  const model = c.model.kind === 'mlp' ? `MLP ${c.model.hidden.join('×')} (${c.model.activation})` : c.model.kind;
-  const opt = c.optimizer.name === 'sgd' ? `SGD lr ${c.optimizer.lr}, momentum ${c.optimizer.momentum}` : c.optimizer.name;
-  const data = record.dataset?.description ?? c.dataset.name;
-  const seeds = new Set(runs.map((r) => r.hparams['seed'])).size;
-  return `Data: ${data}. Model: ${model}; ${opt}; ${c.training.epochs ?? '?'} epochs of mini-batches of ${c.training.batchSize ?? 'all'}; ${seeds} seed(s) per cell, shares and accuracies averaged. Parameters counted: every weight and bias.`;
+  return setupLine(runs, (record, seeds) => {
+    const c = record.config;
+    const opt = c.optimizer.name === 'sgd' ? `SGD lr ${c.optimizer.lr}, momentum ${c.optimizer.momentum}` : c.optimizer.name;
+    const data = record.dataset?.description ?? c.dataset.name;
+    return `Data: ${data}. Model: ${modelLabel(c.model)}; ${opt}; ${c.training.epochs ?? '?'} epochs of mini-batches of ${c.training.batchSize ?? 'all'}; ${seeds} seed(s) per cell, shares and accuracies averaged. Parameters counted: every weight and bias.`;
+  });
 }
 
 /** The runs the standard sections show: seed 0 without decay and each mode at the largest λ. */

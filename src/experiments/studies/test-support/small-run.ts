@@ -1,7 +1,7 @@
 /**
  * Test helpers for the studies: run a study end to end at its small size in a fresh temporary
- * folder (in this thread, so failures show their stack), and check that a report is one
- * self-contained file.
+ * folder (in this thread, so failures show their stack), check that a report is one
+ * self-contained file, and write text as the report escapes it.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,11 @@ export async function runSmall(study: AnyStudy, seeds = 1): Promise<SmallRun> {
   const html = readFileSync(join(dir, 'report.html'), 'utf8');
   const saved: unknown = JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8'));
   return { dir, outcome, html, saved };
+}
+
+/** `text` as a report writes it into HTML: `&`, `<`, `>`, `"` and `'` escaped. */
+export function asHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Checks that a report loads nothing from elsewhere: no scripts, links, URLs or external references. */
