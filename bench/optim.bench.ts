@@ -11,10 +11,10 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { noGrad } from '../src/tensor/autograd/grad-mode.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import * as optim from '../src/optim/index.js';
 import { printTable, randomFloat32 } from './kernels-timing.js';
+import { tensorOpAdam } from './optim-baseline.js';
 
 /** The reference model's parameter shapes: linears.0 … linears.8 (Linear, LayerNorm, …, Linear). */
 const REFERENCE_SHAPES: number[][] = [[20, 2], [20], [20], [20], [20, 20], [20], [20], [20], [20, 20], [20], [20], [20], [20, 20], [20], [20], [20], [1, 20], [1]];
@@ -41,27 +41,6 @@ function makeProblem(shapes: number[][], seed: number): { params: Tensor[]; step
     step();
   };
   return { params, stepWith };
-}
-
-/** PyTorch's `_single_tensor_adam` with decaylab tensor ops: every op makes a temporary tensor. */
-function tensorOpAdam(params: Tensor[], lr: number, weightDecay: number): () => void {
-  const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
-  const m = params.map((p) => new Tensor(new Float32Array(p.size), p.shape));
-  const v = params.map((p) => new Tensor(new Float32Array(p.size), p.shape));
-  let step = 0;
-  return () =>
-    noGrad(() => {
-      step++;
-      const bc1 = 1 - beta1 ** step;
-      const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
-      params.forEach((p, i) => {
-        const grad = p.grad!.add(p, weightDecay);
-        m[i]!.mul_(beta1).add_(grad, 1 - beta1);
-        v[i]!.mul_(beta2).add_(grad.mul(grad), 1 - beta2);
-        const denom = v[i]!.sqrt().div(bc2Sqrt).add(eps);
-        p.sub_(m[i]!.div(denom), lr / bc1);
-      });
-    });
 }
 
 /** The same Adam as one hand-written loop per parameter: the floor for plain JavaScript. */

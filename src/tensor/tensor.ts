@@ -51,9 +51,10 @@ export class Tensor {
    * Wraps storage (not copied) in a tensor of the given shape. Prefer `tensor()`, `zeros()` and
    * friends; this constructor is for code that builds storage itself.
    */
-  constructor(data: Storage, shape: readonly number[], options: { requiresGrad?: boolean } = {}) {
+  constructor(data: Storage, shape: readonly number[], options?: { requiresGrad?: boolean }) {
     let size = 1;
-    for (const d of shape) {
+    for (let i = 0; i < shape.length; i++) {
+      const d = shape[i]!;
       if (!Number.isInteger(d) || d < 0) throw new ShapeError(`shape must hold non-negative integers, got ${formatShape(shape)}`, [shape]);
       size *= d;
     }
@@ -61,9 +62,10 @@ export class Tensor {
       throw new ShapeError(`storage of ${data.length} elements does not fit shape ${formatShape(shape)} (${size} elements)`, [shape]);
     }
     this.data = data;
-    this.shape = Object.freeze([...shape]);
+    // A frozen shape (another tensor's) can be shared; anything else is copied, so callers may reuse their array.
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
     this.dtype = dtypeOfStorage(data);
-    if (options.requiresGrad === true) this.requiresGrad = true;
+    if (options !== undefined && options.requiresGrad === true) this.requiresGrad = true;
   }
 
   /** @internal a tensor of `shape` filled with `value`. */

@@ -9,7 +9,9 @@
  */
 import { Optimizer } from '../optimizer.js';
 import { checkBetas, checkBoolean, checkCommonOptions, checkNonNegative, resolveDefaults } from '../options.js';
-import { type BlockIO, type GradientTransform, type StepContext, emit, kernelScalar, roundingOf, stateBuffer } from '../transform.js';
+import { getKernels } from '../../tensor/kernels/registry.js';
+import type { AdamBlock } from '../../tensor/kernels/types.js';
+import { type BlockIO, type GradientTransform, type StepContext, kernelScalar, stateBuffer } from '../transform.js';
 import { biasCorrections } from './bias-corrections.js';
 import type { OptimizerOptions, OptionsInput, ParamGroup, ParamsInput } from '../types.js';
 
@@ -31,79 +33,54 @@ export function validateAdamOptions(o: AdamOptions): void {
 
 type AdamContext = StepContext<ParamGroup<AdamOptions>>;
 
+const EMPTY = new Float32Array(0);
+
 class ScaleByAdam implements GradientTransform<ParamGroup<AdamOptions>> {
   readonly kind = 'transform';
   readonly name = 'scaleByAdam';
   private readonly corrections = biasCorrections();
-  // This step's scalars, rounded like PyTorch's; read by adamBlock and amsgradBlock.
-  amsgrad = false;
-  beta1 = 0;
-  oneMinusBeta1 = 0;
-  beta2 = 0;
-  oneMinusBeta2 = 0;
-  eps = 0;
-  inverseBc2Sqrt = 1;
-  inverseBc1 = 1;
+  /** This step's scalars, rounded like PyTorch's, and the block the kernel runs over (reused). */
+  private readonly block: AdamBlock = {
+    start: 0, end: 0, src: EMPTY, inputScale: 1, w: EMPTY, inputWeight: 0, m: EMPTY, v: EMPTY, vMax: null, dst: EMPTY,
+    keep: 1, outScale: 0, beta1: 0, oneMinusBeta1: 0, beta2: 0, oneMinusBeta2: 0, eps: 0, bc2Sqrt: 1,
+  };
+  private amsgrad = false;
+  private inverseBc1 = 1;
 
   begin(ctx: AdamContext): boolean {
     const { betas, eps, amsgrad } = ctx.group;
     const beta1 = betas[0];
     const beta2 = betas[1];
+    const block = this.block;
     this.corrections.update(beta1, beta2, ctx.state.step);
     this.amsgrad = amsgrad;
-    this.beta1 = kernelScalar(ctx, beta1);
-    this.oneMinusBeta1 = kernelScalar(ctx, 1 - beta1);
-    this.beta2 = kernelScalar(ctx, beta2);
-    this.oneMinusBeta2 = kernelScalar(ctx, 1 - beta2);
-    this.eps = kernelScalar(ctx, eps);
-    this.inverseBc2Sqrt = 1 / kernelScalar(ctx, this.corrections.sqrt2);
+    block.beta1 = kernelScalar(ctx, beta1);
+    block.oneMinusBeta1 = kernelScalar(ctx, 1 - beta1);
+    block.beta2 = kernelScalar(ctx, beta2);
+    block.oneMinusBeta2 = kernelScalar(ctx, 1 - beta2);
+    block.eps = kernelScalar(ctx, eps);
+    block.bc2Sqrt = kernelScalar(ctx, this.corrections.sqrt2);
     this.inverseBc1 = 1 / this.corrections.first;
     return true;
   }
 
+  /** Runs the Adam kernel of the selected kernel set (reference: float64 loop; wasm: float32 SIMD) over one block. */
   update(ctx: AdamContext, io: BlockIO): void {
-    // One loop per function: an AMSGrad branch (or a second loop) in the same function makes
-    // TurboFan compile the plain loop 2–3x slower.
-    if (this.amsgrad) amsgradBlock(this, ctx, io);
-    else adamBlock(this, ctx, io);
-  }
-}
-
-/** Adam's update of one block (see {@link scaleByAdam}). */
-function adamBlock(t: ScaleByAdam, ctx: AdamContext, io: BlockIO): void {
-  const { start, end, src, inputScale, inputWeight, dst, keep, scale } = io;
-  const w = ctx.w;
-  const round = roundingOf(ctx);
-  const buffers = ctx.state.buffers;
-  const m = buffers['exp_avg'] ?? stateBuffer(ctx, 'exp_avg');
-  const v = buffers['exp_avg_sq'] ?? stateBuffer(ctx, 'exp_avg_sq');
-  const { beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, inverseBc2Sqrt } = t;
-  const outScale = kernelScalar(ctx, scale * t.inverseBc1);
-  for (let i = start; i < end; i++) {
-    const g = round(inputScale * src[i]! + inputWeight * w[i]!);
-    m[i] = beta1 * m[i]! + oneMinusBeta1 * g;
-    v[i] = beta2 * v[i]! + oneMinusBeta2 * g * g;
-    emit(dst, i, (outScale * m[i]!) / (Math.sqrt(v[i]!) * inverseBc2Sqrt + eps), keep, round);
-  }
-}
-
-/** The same with AMSGrad: the denominator uses the running maximum of v (`max_exp_avg_sq`). */
-function amsgradBlock(t: ScaleByAdam, ctx: AdamContext, io: BlockIO): void {
-  const { start, end, src, inputScale, inputWeight, dst, keep, scale } = io;
-  const w = ctx.w;
-  const round = roundingOf(ctx);
-  const buffers = ctx.state.buffers;
-  const m = buffers['exp_avg'] ?? stateBuffer(ctx, 'exp_avg');
-  const v = buffers['exp_avg_sq'] ?? stateBuffer(ctx, 'exp_avg_sq');
-  const vMax = buffers['max_exp_avg_sq'] ?? stateBuffer(ctx, 'max_exp_avg_sq');
-  const { beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, inverseBc2Sqrt } = t;
-  const outScale = kernelScalar(ctx, scale * t.inverseBc1);
-  for (let i = start; i < end; i++) {
-    const g = round(inputScale * src[i]! + inputWeight * w[i]!);
-    m[i] = beta1 * m[i]! + oneMinusBeta1 * g;
-    v[i] = beta2 * v[i]! + oneMinusBeta2 * g * g;
-    vMax[i] = Math.max(vMax[i]!, v[i]!);
-    emit(dst, i, (outScale * m[i]!) / (Math.sqrt(vMax[i]!) * inverseBc2Sqrt + eps), keep, round);
+    const block = this.block;
+    const buffers = ctx.state.buffers;
+    block.start = io.start;
+    block.end = io.end;
+    block.src = io.src;
+    block.inputScale = io.inputScale;
+    block.w = ctx.w;
+    block.inputWeight = io.inputWeight;
+    block.m = buffers['exp_avg'] ?? stateBuffer(ctx, 'exp_avg');
+    block.v = buffers['exp_avg_sq'] ?? stateBuffer(ctx, 'exp_avg_sq');
+    block.vMax = this.amsgrad ? (buffers['max_exp_avg_sq'] ?? stateBuffer(ctx, 'max_exp_avg_sq')) : null;
+    block.dst = io.dst;
+    block.keep = io.keep;
+    block.outScale = kernelScalar(ctx, io.scale * this.inverseBc1);
+    getKernels().adam(block);
   }
 }
 

@@ -4,6 +4,7 @@
  * gradients. Leaves accumulate into `.grad` as in PyTorch; the graph is freed afterwards
  * unless `retainGraph` is set, and a second backward through a freed node is an error.
  */
+import { copyStorage } from '../dtype.js';
 import { AutogradError, ShapeError, formatShape } from '../errors.js';
 import { sameShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -47,7 +48,7 @@ function addPending(t: Tensor, g: Tensor): void {
     t._pendingGrad = g;
     return;
   }
-  const sum = new Tensor(pending.data.slice(), t.shape);
+  const sum = new Tensor(copyStorage(pending.data), t.shape);
   const s = sum.data;
   const d = g.data;
   for (let i = 0; i < s.length; i++) s[i] = s[i]! + d[i]!;
@@ -58,7 +59,7 @@ function addPending(t: Tensor, g: Tensor): void {
 function accumulateGrad(t: Tensor, g: Tensor): void {
   const existing = t.grad;
   if (existing === null) {
-    t.grad = new Tensor(g.data.slice(), t.shape);
+    t.grad = new Tensor(copyStorage(g.data), t.shape);
     return;
   }
   const s = existing.data;

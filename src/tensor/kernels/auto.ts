@@ -21,6 +21,17 @@ export const AUTO_WASM_MIN_WORK = 256;
  */
 export const AUTO_WASM_MIN_ELEMENTS = 256;
 
+/**
+ * Smallest block of an Adam update sent to WebAssembly. Staging costs a few copies per array; below
+ * this the float64 JavaScript loop (~5 ns per element) is as fast.
+ */
+export const AUTO_WASM_MIN_ADAM = 64;
+
+/**
+ * Smallest rows·n of a layer normalisation sent to WebAssembly (forward and backward).
+ */
+export const AUTO_WASM_MIN_NORM = 128;
+
 function pick(useWasm: boolean): Kernels {
   return useWasm && wasmAvailable() ? wasmKernels : referenceKernels;
 }
@@ -36,5 +47,14 @@ export const autoKernels: Kernels = {
   },
   reluBackward(y, g, dx, n) {
     pick(n >= AUTO_WASM_MIN_ELEMENTS && y instanceof Float32Array).reluBackward(y, g, dx, n);
+  },
+  adam(block) {
+    pick(block.end - block.start >= AUTO_WASM_MIN_ADAM && block.w instanceof Float32Array).adam(block);
+  },
+  layerNormForward(x, gamma, beta, y, means, rstds, rows, n, eps) {
+    pick(rows * n >= AUTO_WASM_MIN_NORM && x instanceof Float32Array).layerNormForward(x, gamma, beta, y, means, rstds, rows, n, eps);
+  },
+  layerNormBackward(g, x, gamma, means, rstds, dx, acc, wantGamma, wantBeta, rows, n) {
+    pick(rows * n >= AUTO_WASM_MIN_NORM && x instanceof Float32Array).layerNormBackward(g, x, gamma, means, rstds, dx, acc, wantGamma, wantBeta, rows, n);
   },
 };

@@ -3,6 +3,8 @@
  * inner loop contiguous. They define the results every faster kernel set must reproduce.
  */
 import type { FloatStorage } from '../dtype.js';
+import { referenceAdam } from './reference-adam.js';
+import { referenceLayerNormBackward, referenceLayerNormForward } from './reference-layer-norm.js';
 import type { Kernels } from './types.js';
 
 /** `C = op(A)·op(B) (+C) (+bias)`; see {@link Kernels.gemm}. */
@@ -99,4 +101,12 @@ function reluBackward(y: FloatStorage, g: FloatStorage, dx: FloatStorage, n: num
 }
 
 /** The reference kernel set. */
-export const referenceKernels: Kernels = { name: 'reference', gemm, relu, reluBackward };
+export const referenceKernels: Kernels = {
+  name: 'reference',
+  gemm,
+  relu,
+  reluBackward,
+  adam: referenceAdam,
+  layerNormForward: referenceLayerNormForward,
+  layerNormBackward: referenceLayerNormBackward,
+};

@@ -2,12 +2,12 @@
  * The TypeScript half of the WebAssembly gemm: tensors live in JavaScript typed arrays, so each
  * call copies op(A) and op(B) into linear memory, prepares a staging C (zero, bias rows or the
  * old C, padded to whole register tiles), lets an executor run the kernel, and copies C back.
- * The copies cost O(mk + kn + mn) against the kernel's O(mnk).
+ * The copies cost O(mk + kn + mn) against the kernel's O(mnk). On one thread the staging of C
+ * happens inside WebAssembly (assembly/gemm-call.ts): one call and four copies per product, which
+ * is what the many small products of a small model cost.
  */
+import { SET_MIN, stageIn, stageOut } from './staging.js';
 import { WORKSPACE_BASE, align64, type WasmWorkspace } from './workspace.js';
-
-/** Rows shorter than this are copied by a loop: `set(subarray(...))` costs more for them. */
-const SET_MIN = 64;
 
 /** A gemm whose operands are staged in linear memory; all pointers are byte offsets. */
 export interface StagedGemm {
@@ -68,6 +68,10 @@ export function wasmGemm(
   accumulate: boolean,
   bias: Float32Array | null,
 ): void {
+  if (executor.threads === 1) {
+    wholeGemm(executor.workspace, transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, bias);
+    return;
+  }
   const ws = executor.workspace;
   const { mr, nr } = ws.kernels;
   const ldc = Math.ceil(n / nr) * nr;
@@ -87,6 +91,41 @@ export function wasmGemm(
   executor.run({ transA, transB, m, n, k, a: aPtr, b: bPtr, c: cPtr, ldc, pack, packStride, packABytes });
 
   copyRows(heap, cPtr >> 2, ldc, c, cOff, n, m, n);
+}
+
+/** The product in one WebAssembly call on this thread (see assembly/gemm-call.ts). */
+function wholeGemm(
+  ws: WasmWorkspace,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  aOff: number,
+  b: Float32Array,
+  bOff: number,
+  c: Float32Array,
+  cOff: number,
+  accumulate: boolean,
+  bias: Float32Array | null,
+): void {
+  const kernels = ws.kernels;
+  const ldc = Math.ceil(n / kernels.nr) * kernels.nr;
+  const rows = Math.ceil(m / kernels.mr) * kernels.mr;
+  const aPtr = WORKSPACE_BASE;
+  const bPtr = aPtr + align64(m * k * 4);
+  const ccPtr = bPtr + align64(k * n * 4);
+  const biasPtr = ccPtr + align64(m * n * 4);
+  const cPtr = biasPtr + align64(n * 4);
+  const pack = cPtr + align64(rows * ldc * 4);
+  const heap = ws.reserve(pack + ws.packBytes(n));
+  stageIn(heap, aPtr >> 2, a, aOff, m * k);
+  stageIn(heap, bPtr >> 2, b, bOff, k * n);
+  if (accumulate) stageIn(heap, ccPtr >> 2, c, cOff, m * n);
+  if (bias !== null) stageIn(heap, biasPtr >> 2, bias, 0, n);
+  kernels.gemm(+transA, +transB, m, n, k, aPtr, bPtr, ccPtr, biasPtr, (accumulate ? 2 : 0) + (bias === null ? 0 : 1), cPtr, ldc, pack);
+  stageOut(heap, ccPtr >> 2, c, cOff, m * n);
 }
 
 /** Row-by-row copy of `rows` rows of `n` floats between arrays with row strides `srcStride` and `dstStride`. */

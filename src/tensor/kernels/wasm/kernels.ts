@@ -6,13 +6,16 @@
 import { KernelError } from '../errors.js';
 import { referenceKernels } from '../reference.js';
 import type { Kernels } from '../types.js';
+import { wasmAdam } from './adam.js';
 import { wasmRelu, wasmReluBackward } from './elementwise.js';
+import { wasmLayerNormBackward, wasmLayerNormForward } from './layer-norm.js';
 import { type GemmExecutor, singleThreadExecutor, wasmGemm } from './gemm.js';
-import { kernelModule, instantiateKernels } from './module.js';
+import { instantiateKernels, instantiateRowKernels, kernelModule, rowKernelModule } from './module.js';
 import { type GemmThreadPool, type GemmThreadsOptions, type SpawnKernelWorker, startGemmThreads } from './threads.js';
-import { WasmWorkspace } from './workspace.js';
+import { RowWorkspace, WasmWorkspace } from './workspace.js';
 
 let single: GemmExecutor | null = null;
+let rows: RowWorkspace | null = null;
 let pool: GemmThreadPool | null = null;
 let failure: KernelError | null = null;
 
@@ -37,6 +40,15 @@ export function wasmExecutor(): GemmExecutor {
     if (e instanceof KernelError) failure = e;
     throw e;
   }
+}
+
+/** The row-kernel module (Adam, layer normalisation) and its own memory, created on first use. */
+export function rowWorkspace(): RowWorkspace {
+  if (rows === null) {
+    const memory = new WebAssembly.Memory({ initial: 2 });
+    rows = new RowWorkspace(memory, instantiateRowKernels(rowKernelModule(), memory));
+  }
+  return rows;
 }
 
 /**
@@ -75,11 +87,12 @@ export function wasmFailure(): KernelError | null {
   return failure;
 }
 
-/** The WebAssembly SIMD kernel set (float64 and empty operands fall back to the reference kernels). */
+/** The WebAssembly SIMD kernel set (float64 and empty operands fall back to the reference kernels; Adam computes in float32). */
 export const wasmKernels: Kernels = {
   name: 'wasm',
   prepare() {
     wasmExecutor();
+    rowWorkspace();
   },
   gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, bias) {
     if (
@@ -98,5 +111,27 @@ export const wasmKernels: Kernels = {
   reluBackward(y, g, dx, n) {
     if (y instanceof Float32Array && g instanceof Float32Array && dx instanceof Float32Array && n > 0) wasmReluBackward(wasmExecutor(), y, g, dx, n);
     else referenceKernels.reluBackward(y, g, dx, n);
+  },
+  adam(block) {
+    if (block.w instanceof Float32Array && block.end > block.start) wasmAdam(rowWorkspace(), block);
+    else referenceKernels.adam(block);
+  },
+  layerNormForward(x, gamma, beta, y, means, rstds, rows, n, eps) {
+    const affine32 = gamma instanceof Float32Array && beta instanceof Float32Array;
+    if (x instanceof Float32Array && y instanceof Float32Array && rows > 0 && n > 0 && (affine32 || (gamma === null && beta === null))) {
+      wasmLayerNormForward(rowWorkspace(), x, affine32 ? gamma : null, affine32 ? beta : null, y, means, rstds, rows, n, eps);
+    } else {
+      referenceKernels.layerNormForward(x, gamma, beta, y, means, rstds, rows, n, eps);
+    }
+  },
+  layerNormBackward(g, x, gamma, means, rstds, dx, acc, wantGamma, wantBeta, rows, n) {
+    if (
+      g instanceof Float32Array && x instanceof Float32Array && (gamma === null || gamma instanceof Float32Array) &&
+      (dx === null || dx instanceof Float32Array) && rows > 0 && n > 0
+    ) {
+      wasmLayerNormBackward(rowWorkspace(), g, x, gamma, means, rstds, dx, acc, rows, n);
+    } else {
+      referenceKernels.layerNormBackward(g, x, gamma, means, rstds, dx, acc, wantGamma, wantBeta, rows, n);
+    }
   },
 };
