@@ -4,8 +4,10 @@
  *
  *   node --import tsx examples/readme-library.ts [logdir]
  */
+import { join } from 'node:path';
 import { manualSeed, tensor, nn, optim } from '../src/index.js';
 import { SummaryWriter } from '../src/events/index.js';
+import { readSafetensors, writeSafetensors } from '../src/experiments/index.js';
 
 manualSeed(0);
 const model = new nn.Sequential(new nn.Linear(2, 20), new nn.LayerNorm(20), new nn.ReLU(), new nn.Linear(20, 1));
@@ -37,4 +39,12 @@ writer.addScalar('loss', last, 1);
 writer.addHistogram('linears.0.weight_data', model.parameters()[0]!, 1);
 writer.close();
 
-console.log(JSON.stringify({ loss: last, grad: a.grad?.tolist(), logDir: writer.logDir }));
+// Save the trained state and load it into a fresh model of the same architecture.
+const copy = new nn.Sequential(new nn.Linear(2, 20), new nn.LayerNorm(20), new nn.ReLU(), new nn.Linear(20, 1));
+const modelFile = join(writer.logDir, 'model.safetensors');
+writeSafetensors(modelFile, [...model.stateDict()].map(([name, t]) => ({ name, shape: t.shape, data: t.data })));
+const saved = readSafetensors(modelFile);
+copy.loadStateDict(new Map([...saved].map(([name, { shape, data }]) => [name, tensor(data, { shape })])));
+const restored = JSON.stringify(copy.forward(x).tolist()) === JSON.stringify(model.forward(x).tolist());
+
+console.log(JSON.stringify({ loss: last, grad: a.grad?.tolist(), logDir: writer.logDir, restored }));

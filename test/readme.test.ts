@@ -4,7 +4,7 @@
  * the README says; the quick start's commands exist (the `decaylab` bin, the `test` script).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,11 +31,13 @@ describe('README', () => {
     for (const line of lines) expect(example, `README line not in the example: ${line}`).toContain(line);
   });
 
-  it('the example runs: the loss goes down, the gradient is [[2, 4, 6]], the event file reads back', () => {
+  it('the example runs: the loss goes down, the gradient is [[2, 4, 6]], the event file reads back, a saved state dict restores the model', () => {
     const logDir = join(tmp, 'run');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/readme-library.ts', logDir], { cwd: projectRoot, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { loss: number; grad: number[][] };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { loss: number; grad: number[][]; restored: boolean };
+    expect(out.restored).toBe(true);
+    expect(existsSync(join(logDir, 'model.safetensors'))).toBe(true);
     expect(out.loss).toBeLessThan(0.01);
     expect(out.grad).toEqual([[2, 4, 6]]);
     const run = loadLogDir(logDir).runs.get('.');

@@ -4,6 +4,7 @@
  * reader: records → events → per-run series → log dir. See docs/events.md.
  */
 export { EventsError, EventFileCorruptError, WriterClosedError, HistogramError, type CorruptionKind } from './errors.js';
+export { EventFileReadError } from './reader/read-error.js';
 export { crc32c, crc32cUpdate, maskCrc32c, unmaskCrc32c, maskedCrc32c } from './format/crc32c.js';
 export {
   RECORD_HEADER_BYTES,

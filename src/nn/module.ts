@@ -251,7 +251,9 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
 
   /**
    * Parameters and persistent buffers by dotted name, in PyTorch's `state_dict` order; values
-   * are detached tensors sharing storage with the module's (they change when it trains).
+   * are detached tensors sharing storage with the module's (they change when it trains). A Map,
+   * like PyTorch's OrderedDict: `JSON.stringify` gives `{}`; save it with `writeSafetensors`
+   * (`decaylab/experiments`) or convert the tensors yourself.
    */
   stateDict(prefix = ''): StateDict {
     return new Map(this.stateEntries(prefix, []).map(([k, t]) => [k, t.detach()]));

@@ -66,6 +66,19 @@ describe('tensor()', () => {
     expect(() => tensor([1], { dtype: 'int32', requiresGrad: true })).toThrow(DTypeError);
   });
 
+  it('raises a DTypeError naming an unknown dtype (int64, bool, float16) and the supported ones', () => {
+    // What a JavaScript caller (or a PyTorch habit) can pass past the type checker.
+    for (const name of ['int64', 'bool', 'float16']) {
+      const dtype = name as 'float32';
+      expect(() => tensor([1, 2], { dtype })).toThrow(DTypeError);
+      expect(() => tensor([1, 2], { dtype })).toThrow(new RegExp(`unknown dtype "${name}".*float32, float64 or int32`));
+      expect(() => tensor(new Float32Array([1, 2]), { dtype })).toThrow(DTypeError);
+      expect(() => zeros([2], { dtype })).toThrow(DTypeError);
+      expect(() => full([2], 1, { dtype })).toThrow(DTypeError);
+      expect(() => arange(0, 3, 1, { dtype })).toThrow(DTypeError);
+    }
+  });
+
   it('raises a ShapeError for ragged arrays, non-numbers and a shape that does not fit', () => {
     expect(() => tensor([[1, 2], [3]])).toThrow(ShapeError);
     expect(() => tensor([[1, 2], [3]])).toThrow(/ragged.*expected length 2.*got 1/);

@@ -1,3 +1,5 @@
+import { DTypeError } from './errors.js';
+
 /**
  * Element types. `float32` is the default, as in PyTorch; `float64` is for gradient
  * checks; `int32` holds indices and class labels (PyTorch uses int64 there) and takes
@@ -45,7 +47,10 @@ function carve(bytes: number): number {
   return at;
 }
 
-/** Allocates zero-filled storage of `size` elements of `dtype` (small ones from a shared slab, see {@link SLAB_BYTES}). */
+/**
+ * Allocates zero-filled storage of `size` elements of `dtype` (small ones from a shared slab, see
+ * {@link SLAB_BYTES}); a DTypeError for any other dtype name (`int64`, `bool`, …).
+ */
 export function allocStorage(dtype: DType, size: number): Storage {
   // carve() may replace `slab`: call it before reading `slab`.
   switch (dtype) {
@@ -61,6 +66,14 @@ export function allocStorage(dtype: DType, size: number): Storage {
     }
     case 'int32':
       return new Int32Array(size);
+    default: {
+      // Reached from JavaScript callers (or casts) only: TypeScript rules other names out.
+      const name: string = dtype;
+      throw new DTypeError(
+        `unknown dtype ${JSON.stringify(name)}: decaylab tensors are float32, float64 or int32 (int32 holds class indices where PyTorch uses int64)`,
+        [name],
+      );
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,15 +50,48 @@ describe('decaylab board', () => {
     await expect(fetch(new URL('/api/runs', board!.url))).rejects.toThrow();
   });
 
-  it('refuses a missing log dir, a bad port and a busy port with exit code 2 and the reason', async () => {
+  it('waits for a log dir that does not exist yet and shows the runs written into it later', async () => {
+    const io = bufferIO();
+    const stop = new AbortController();
+    const later = join(logDir, 'later');
+    let before: RunsResponse | null = null;
+    let runs: RunsResponse | null = null;
+    const code = await runCli(['board', later, '--port', '0', '--reload-interval', '0.05'], io, {
+      extra: [
+        (o) =>
+          boardCommand(o, {
+            signal: stop.signal,
+            onListening: (b) => {
+              void (async () => {
+                before = (await (await fetch(new URL('/api/runs', b.url))).json()) as RunsResponse;
+                writeSyntheticRun(later, 'wd=0.01', { steps: 3 });
+                for (let i = 0; i < 200 && (runs === null || runs.runs.length === 0); i++) {
+                  await new Promise((resolve) => setTimeout(resolve, 50));
+                  runs = (await (await fetch(new URL('/api/runs', b.url))).json()) as RunsResponse;
+                }
+              })().finally(() => stop.abort());
+            },
+          }),
+      ],
+    });
+    expect(code).toBe(0);
+    expect(before).toMatchObject({ waitingForLogDir: true, runs: [] });
+    expect(io.text()).toContain(`decaylab board: log dir ${later} does not exist yet; waiting for it to be created (rereading every 0.05 s)`);
+    expect(runs!.waitingForLogDir).toBe(false);
+    expect(runs!.runs.map((r) => r.name)).toEqual(['wd=0.01']);
+  });
+
+  it('refuses a log dir that is a file, a bad port and a busy port with exit code 2 and the reason', async () => {
     const run = async (...args: string[]): Promise<{ code: number; text: string }> => {
       const io = bufferIO();
       const code = await runCli(args, io, { extra: [(o) => boardCommand(o, { signal: AbortSignal.abort() })] });
       return { code, text: io.text() };
     };
-    const missing = await run('board', join(logDir, 'nope'), '--port', '0');
-    expect(missing.code).toBe(2);
-    expect(missing.text).toMatch(/log dir .*nope does not exist or is not a folder/);
+    const file = join(logDir, 'not-a-folder.txt');
+    writeFileSync(file, 'x');
+    const notFolder = await run('board', file, '--port', '0');
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.text).toContain(`BoardOptionError: log dir ${file} is a file, not a folder`);
     const badPort = await run('board', logDir, '--port', '70000');
     expect(badPort.code).toBe(2);
     expect(badPort.text).toContain("option '--port <n>' argument '70000' is invalid");

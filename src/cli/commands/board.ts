@@ -1,7 +1,8 @@
 /**
  * `decaylab board [logdir]`: serves the dashboard for the runs under `logdir` (default `runs`)
  * until interrupted (Ctrl-C / SIGTERM, or the `signal` given in tests). Listens on 127.0.0.1
- * unless `--host` says otherwise; `--port 0` picks a free port.
+ * unless `--host` says otherwise; `--port 0` picks a free port. A log dir that does not exist yet
+ * is waited for (start the board, then train); one that is a file is an error (exit code 2).
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_BOARD_HOST, DEFAULT_BOARD_PORT, DEFAULT_RELOAD_INTERVAL_MS, type BoardHandle, startBoard } from '../../dashboard/server/start-board.js';
@@ -57,7 +58,8 @@ export function boardCommand(io: CliIO, options: BoardCommandOptions = {}): Comm
       const board = await startBoard({ logDir: logdir, port: flags.port, host: flags.host, reloadIntervalMs: Math.max(50, Math.round(flags.reloadInterval * 1000)) });
       try {
         const runs = board.data.runs.size;
-        io.out(`decaylab board: ${runs} run${runs === 1 ? '' : 's'} under ${logdir}, rereading every ${flags.reloadInterval} s\n`);
+        if (board.data.waiting) io.out(`decaylab board: log dir ${logdir} does not exist yet; waiting for it to be created (rereading every ${flags.reloadInterval} s)\n`);
+        else io.out(`decaylab board: ${runs} run${runs === 1 ? '' : 's'} under ${logdir}, rereading every ${flags.reloadInterval} s\n`);
         io.out(`Open ${board.url} (Ctrl-C to stop)\n`);
         if (!board.appBuilt) io.err('warning: the dashboard app is not built (run `npm run build:dashboard`); only the JSON API under /api/ works\n');
         if (!isLoopbackHost(flags.host)) io.err(`warning: listening on ${flags.host}: anyone who can reach this machine can read these runs\n`);

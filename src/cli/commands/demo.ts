@@ -64,8 +64,9 @@ export function demoCommand(io: CliIO): Command {
       const seconds = (performance.now() - started) / 1000;
       io.out(`\n${comparisonText(result.table)}\n\n`);
       io.out(`Verdict: ${result.verdict.sentences.join('\n         ')}\n\n`);
+      if (result.verdict.diverged.length > 0) io.out(`Hint:    ${result.verdict.diverged.join(', ')} diverged with ${demo.optimizer} at lr ${demo.lr}: try a lower rate, e.g. --lr ${Number((demo.lr / 10).toPrecision(3))}\n\n`);
       const dir = relative(process.cwd(), result.dir) || '.';
-      const files = flags.events ? 'TensorBoard event files, run.json, trace.json, final.safetensors' : 'run.json, trace.json, final.safetensors (no event files)';
+      const files = flags.events ? 'TensorBoard event files, hparams/ (HParams tab), run.json, trace.json, final.safetensors' : 'run.json, trace.json, final.safetensors (no event files)';
       io.out(`Runs:    ${dir}/{${result.records.map((r) => r.name).join(',')}} — ${files} (${formatNumber(seconds, 3)} s)\n`);
       if (result.reportPath !== null) io.out(`Report:  ${relative(process.cwd(), result.reportPath)} — open it in a browser (works offline)\n`);
       io.out(lookHint(flags.logdir));

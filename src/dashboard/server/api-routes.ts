@@ -42,11 +42,13 @@ export function registerApiRoutes(router: Router, board: BoardData, settings: Ap
   const distributionCache = new Map<string, { generation: number; reply: Reply }>();
 
   router.get('/api/runs', { required: [] }, () => {
+    const root = board.root;
     const body: RunsResponse = {
       logDir: settings.logDirLabel,
+      waitingForLogDir: root === null,
       generation: board.generation,
       reloadIntervalMs: settings.reloadIntervalMs,
-      runs: [...board.runs.values()].map((r) => runInfo(board.root, r)),
+      runs: root === null ? [] : [...board.runs.values()].map((r) => runInfo(root, r)),
     };
     return jsonReply(body);
   });

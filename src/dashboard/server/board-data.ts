@@ -6,15 +6,19 @@
  * reported for its run), and each run folder's `run.json` (experiments layer) is reread when it
  * changes. A run folder whose real path is not under the log dir's real path is refused.
  * Every change bumps a generation counter, per run and overall, that clients poll.
+ *
+ * A log dir that does not exist yet is waited for, as TensorBoard does: until it appears there
+ * are no runs; the poll that first finds it as a folder fixes its real path as the root
+ * (see inside-root.ts) and reads its runs.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { discoverRuns } from '../../events/reader/discover.js';
 import { RunReader } from '../../events/reader/run-reader.js';
 import { type RunRecord, RUN_FILE } from '../../experiments/run/run-record.js';
 import { readRunRecord } from '../../experiments/run/run-record-read.js';
 import { BoardOptionError } from '../errors.js';
-import { realPathInside } from './inside-root.js';
+import { realPathInside, resolveLogDirRoot } from './inside-root.js';
 
 /** One run and what the dashboard knows about it. */
 export interface BoardRun {
@@ -44,24 +48,31 @@ function errorText(e: unknown): string {
 
 /** The runs of a log dir, read incrementally. */
 export class BoardData {
-  /** The log dir's real path: nothing outside it is read. */
-  readonly root: string;
-  /** Increases whenever anything changed. */
+  /** Increases whenever anything changed (the log dir appeared, a run appeared or got data). */
   generation = 0;
+  private realRoot: string | null = null;
   private readonly runMap = new Map<string, BoardRun>();
   /** Run folders refused because they resolve outside the log dir: name → reason. */
   readonly refused = new Map<string, string>();
 
-  /** `logDir` must be an existing folder ({@link BoardOptionError} otherwise). */
+  /**
+   * `logDir` must be a folder or not exist yet (then it is waited for); a file, a path through a
+   * file or an unreadable path is a {@link BoardOptionError}.
+   */
   constructor(readonly logDir: string) {
-    let isDir = false;
-    try {
-      isDir = statSync(logDir).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (!isDir) throw new BoardOptionError(`log dir ${logDir} does not exist or is not a folder`, 'logDir', logDir);
-    this.root = realpathSync(logDir);
+    const r = resolveLogDirRoot(logDir);
+    if (r.kind === 'unusable') throw new BoardOptionError(`log dir ${logDir} ${r.reason}`, 'logDir', logDir);
+    if (r.kind === 'folder') this.realRoot = r.real;
+  }
+
+  /** The log dir's real path, fixed when it was first found as a folder (null while waiting for it): nothing outside it is read. */
+  get root(): string | null {
+    return this.realRoot;
+  }
+
+  /** Whether the log dir has not been found as a folder yet. */
+  get waiting(): boolean {
+    return this.realRoot === null;
   }
 
   /** The runs found so far, in discovery order. */
@@ -72,14 +83,21 @@ export class BoardData {
   /** Finds new runs and reads what was appended to every run's files and run.json. */
   poll(): BoardPollResult {
     const result: BoardPollResult = { added: [], updated: [] };
+    if (this.realRoot === null) {
+      const r = resolveLogDirRoot(this.logDir);
+      if (r.kind !== 'folder') return result; // not there yet (or not a folder yet): look again next poll
+      this.realRoot = r.real;
+      this.generation++;
+    }
+    const root = this.realRoot;
     let found: Map<string, string>;
     try {
-      found = discoverRuns(this.root);
+      found = discoverRuns(root);
     } catch {
       return result; // the log dir vanished or became unreadable: keep what was read, try again later
     }
     for (const [name, dir] of found) {
-      if (realPathInside(this.root, dir) === null) {
+      if (realPathInside(root, dir) === null) {
         this.refused.set(name, 'the run folder resolves outside the log dir');
         continue;
       }

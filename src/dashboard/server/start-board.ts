@@ -2,6 +2,8 @@
  * `startBoard`: the dashboard's HTTP server (Node's `http`, no framework). It reads the log dir
  * once before it starts listening, then rereads it every `reloadIntervalMs` (incrementally: new
  * runs, appended records, changed run.json), and answers GET/HEAD for the app and the JSON API.
+ * A log dir that does not exist yet is waited for (no runs until it appears, as in TensorBoard),
+ * so the board can be started before training creates it.
  * Every request passes, in order: the Host check (loopback binding only), strict parsing of the
  * request target, the router (404/405/400), the handler; a {@link HttpError} becomes its 4xx,
  * anything else a 500 with a generic message.
@@ -26,7 +28,10 @@ export const DEFAULT_RELOAD_INTERVAL_MS = 2000;
 
 /** Options of {@link startBoard}. */
 export interface BoardOptions {
-  /** The folder whose runs are shown (every folder under it holding event files is a run). */
+  /**
+   * The folder whose runs are shown (every folder under it holding event files is a run). It may
+   * not exist yet: the board then serves no runs until it is created. A file is refused.
+   */
   logDir: string;
   /** TCP port (default 6006; 0 picks a free one). */
   port?: number;
@@ -81,7 +86,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-/** Starts the board for `options.logDir`; resolves once it reads the log dir and listens. */
+/**
+ * Starts the board for `options.logDir`; resolves once it reads the log dir (if it exists yet)
+ * and listens. Throws {@link BoardOptionError} for bad options (a log dir that is a file) and
+ * {@link BoardListenError} when it cannot listen.
+ */
 export async function startBoard(options: BoardOptions): Promise<BoardHandle> {
   const { port, host, reloadIntervalMs } = checkOptions(options);
   const data = new BoardData(options.logDir);

@@ -76,7 +76,9 @@ export interface RunInfo {
 export interface RunsResponse {
   /** The log dir as given on the command line. */
   logDir: string;
-  /** Increases whenever anything changed (a run appeared or got data). */
+  /** True while the log dir does not exist yet: the board waits for it (runs is empty). */
+  waitingForLogDir: boolean;
+  /** Increases whenever anything changed (the log dir appeared, a run appeared or got data). */
   generation: number;
   /** How often the server rereads the log dir; clients poll at this pace. */
   reloadIntervalMs: number;

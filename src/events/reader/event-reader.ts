@@ -30,6 +30,8 @@ function* decodeAll(records: Generator<RawRecord, ReadEnd, undefined>, source: s
 /**
  * Iterates the events of the file at `path`, both CRCs verified, from `options.offset` (0 or an
  * earlier `nextOffset`). Returns where it stopped; a torn last record ends the iteration quietly.
+ * A missing file throws {@link EventFileReadError} at once, a file that cannot be opened or read
+ * (a folder, no permission) throws it from the iteration; damaged records throw EventFileCorruptError.
  */
 export function readEventFile(path: string, options: ReadRecordsOptions = {}): Generator<EventRecord, ReadEnd, undefined> {
   return decodeAll(readRecords(path, options), path);

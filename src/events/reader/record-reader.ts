@@ -3,10 +3,13 @@
  * memory. Both CRCs of every record are verified ({@link scanRecord}). The end of the data inside
  * a record — a file still being written, or cut by a crash — ends the iteration quietly and is
  * reported as a torn tail whose offset is where a later read should resume (tailing); any other
- * damage throws {@link EventFileCorruptError} with the file and the record's byte offset.
+ * damage throws {@link EventFileCorruptError} with the file and the record's byte offset. A file
+ * that cannot be opened or read (missing, a folder, no permission) throws
+ * {@link EventFileReadError} naming the file and the reason, with the system error as `cause`.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { scanRecord } from '../format/record.js';
+import { EventFileReadError } from './read-error.js';
 
 /** One record: its byte offset in the file and its payload (a view, valid until the next record is requested). */
 export interface RawRecord {
@@ -38,9 +41,38 @@ export interface ReadRecordsOptions {
   chunkBytes?: number;
 }
 
-/** Iterates the records of the file at `path` from `options.offset`; returns where it stopped. */
-export function* readRecords(path: string, options: ReadRecordsOptions = {}): Generator<RawRecord, ReadEnd, undefined> {
-  const fd = openSync(path, 'r');
+/**
+ * Iterates the records of the file at `path` from `options.offset`; returns where it stopped.
+ * A file that does not exist (or whose path cannot be followed) throws {@link EventFileReadError}
+ * right away; one that cannot be opened or read later throws it from the iteration.
+ */
+export function readRecords(path: string, options: ReadRecordsOptions = {}): Generator<RawRecord, ReadEnd, undefined> {
+  try {
+    statSync(path);
+  } catch (e) {
+    throw new EventFileReadError(path, 'open', null, e);
+  }
+  return recordsOfFile(path, options);
+}
+
+function openFile(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (e) {
+    throw new EventFileReadError(path, 'open', null, e);
+  }
+}
+
+function readAt(fd: number, path: string, buf: Uint8Array, at: number, length: number, position: number): number {
+  try {
+    return readSync(fd, buf, at, length, position);
+  } catch (e) {
+    throw new EventFileReadError(path, 'read', position, e);
+  }
+}
+
+function* recordsOfFile(path: string, options: ReadRecordsOptions): Generator<RawRecord, ReadEnd, undefined> {
+  const fd = openFile(path);
   try {
     let buf = new Uint8Array(options.chunkBytes ?? 4 << 20);
     let base = options.offset ?? 0; // file offset of buf[0]
@@ -66,7 +98,7 @@ export function* readRecords(path: string, options: ReadRecordsOptions = {}): Ge
         bigger.set(buf.subarray(0, len));
         buf = bigger;
       }
-      const n = readSync(fd, buf, len, buf.length - len, base + len);
+      const n = readAt(fd, path, buf, len, buf.length - len, base + len);
       if (n === 0) eof = true;
       else len += n;
     }

@@ -2,12 +2,14 @@
  * Incremental reading of one run: remembers, per event file, the offset after the last complete
  * record, and on each {@link RunReader.poll} reads only what was appended since (tailing). A torn
  * last record is left for the next poll; a corrupt record stops reading that file (TensorBoard
- * does the same) until the file changes size, and is reported — or thrown in strict mode.
+ * does the same) until the file changes size, and is reported — or thrown in strict mode. A file
+ * removed between listing and reading is skipped; any other {@link EventFileReadError} is thrown.
  */
 import { statSync } from 'node:fs';
 import { EventFileCorruptError } from '../errors.js';
 import { listEventFiles } from './discover.js';
 import { readEventFile } from './event-reader.js';
+import { EventFileReadError } from './read-error.js';
 import type { TornTail } from './record-reader.js';
 import { RunData } from './run-data.js';
 
@@ -79,8 +81,8 @@ export class RunReader {
       }
       state.size = size;
       state.error = null;
-      const it = readEventFile(path, { offset: state.offset });
       try {
+        const it = readEventFile(path, { offset: state.offset });
         for (;;) {
           const next = it.next();
           if (next.done === true) {
@@ -93,6 +95,7 @@ export class RunReader {
           result.events++;
         }
       } catch (e) {
+        if (e instanceof EventFileReadError && e.code === 'ENOENT' && e.operation === 'open') continue; // removed between stat and open
         if (!(e instanceof EventFileCorruptError) || this.strict) throw e;
         state.error = e;
         result.errors.push(e);

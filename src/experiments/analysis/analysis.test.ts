@@ -93,6 +93,31 @@ describe('compareRuns and verdict on the article experiment', () => {
     expect(w.sentences.join(' ')).toContain('a worse fit (+100%)');
   });
 
+  it('treats a run with a non-finite weight as diverged even when its loss is finite', () => {
+    // λ=0.1's PyTorch final weights with one entry of linears.0.weight turned NaN and one of linears.8.bias Infinity.
+    const src = seed.runs[1]!;
+    const broken: RunForComparison = {
+      ...runFor(src),
+      label: 'broken',
+      params: Object.entries(src.final).map(([name, t]) => {
+        const data = Float32Array.from(t.data);
+        if (name === 'linears.0.weight') data[3] = NaN;
+        if (name === 'linears.8.bias') data[0] = Infinity;
+        return parameterStats(name, data, t.shape);
+      }),
+    };
+    const w = verdict(compareRuns([runs[0]!, broken]));
+    expect(w.diverged).toEqual(['broken']);
+    expect(w.compared).toBe(false);
+    expect(w.sentences[0]).toContain('broken diverged');
+    expect(w.sentences[0]).toContain('non-finite weights in 2 of 18 parameter tensors');
+    expect(w.sentences[1]).toBe('Only λ=0.01 finished with finite numbers, so weight decays are not compared.');
+    expect(w.sentences[3]).toMatch(/^No weight is exactly zero \(\|w\| < 1e-3: \d+\.\d%\): L2 decay shrinks/);
+    // With weight decay 0 there is no decay to explain the absence of zeros.
+    const plain = verdict(compareRuns([{ ...runs[0]!, weightDecay: 0, label: 'λ=0' }]));
+    expect(plain.sentences[1]).toMatch(/^No weight is exactly zero \(\|w\| < 1e-3: \d+\.\d%\)\.$/);
+  });
+
   it('refuses runs of different models', () => {
     const other = { ...runs[0]!, label: 'x', params: runs[0]!.params.slice(1) };
     expect(() => compareRuns([runs[0]!, other])).toThrow(/run "x" has parameters/);

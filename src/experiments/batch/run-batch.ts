@@ -140,7 +140,7 @@ export async function runBatch(plan: readonly PlannedRun[], options: BatchOption
     dir: join(options.dir, run.name),
     config: run.config,
     dataDir: options.dataDir,
-    hparams: options.kind === 'sweep' || options.kind === 'study' ? run.hparams : undefined,
+    hparams: run.hparams,
     events: options.events,
   }));
   const failures: RunFailedError[] = [];

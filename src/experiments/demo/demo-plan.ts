@@ -7,6 +7,7 @@ import type { PlannedRun } from '../batch/plan.js';
 import { articleConfig, optimizerConfig } from '../config/defaults.js';
 import { type DecayMode, type OptimizerName, decayModeOf } from '../config/names.js';
 import { ConfigError } from '../errors.js';
+import { configHparams } from '../run/config-hparams.js';
 
 /** What the demo's flags control. */
 export interface DemoOptions {
@@ -35,9 +36,11 @@ export function demoLabel(weightDecay: number): string {
 }
 
 /**
- * The demo's planned runs; flag values that make no valid config are a {@link ConfigError} naming
- * the flag. The configs are built complete (config/defaults.ts) rather than validated, so the CLI
- * does not load the schema library for the demo; a test checks they equal their validated form.
+ * The demo's planned runs, each with its hyperparameters ({@link configHparams}: optimizer, lr,
+ * weightDecay, decay, iterations, seed) for run.json and TensorBoard's HParams tab. Flag values
+ * that make no valid config are a {@link ConfigError} naming the flag. The configs are built
+ * complete (config/defaults.ts) rather than validated, so the CLI does not load the schema library
+ * for the demo; a test checks they equal their validated form.
  */
 export function demoPlan(o: DemoOptions): PlannedRun[] {
   if (o.weightDecays.length === 0) throw new ConfigError([{ path: '--weight-decay', message: 'give at least one value' }], 'flags');
@@ -57,7 +60,7 @@ export function demoPlan(o: DemoOptions): PlannedRun[] {
       iterations: o.iterations,
       logging: { every: o.logEvery, histograms: true, gradients: true, bins: o.bins },
     });
-    return { name: demoRunName(weightDecay), config, hparams: { weightDecay, optimizer: o.optimizer, decay: decayModeOf(config.optimizer), lr: o.lr, seed: o.seed }, group: demoRunName(weightDecay) };
+    return { name: demoRunName(weightDecay), config, hparams: configHparams(config), group: demoRunName(weightDecay) };
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * `decaylab run` without the terminal: one experiment from a config, in a new folder
- * `<logdir>/<name>-<date>-<time>` holding experiment.json and the run's folder `seed=<seed>`, then
- * its report (final parameters, curves, ridgelines).
+ * `<logdir>/<name>-<date>-<time>` holding experiment.json and the run's folder `seed=<seed>` (with
+ * its hyperparameters, {@link configHparams}, in run.json and an hparams sub-run), then its report
+ * (final parameters, curves, ridgelines).
  */
 import { verdict } from '../analysis/verdict.js';
 import { comparisonOf } from '../batch/compare.js';
@@ -9,6 +10,7 @@ import { runFreshBatch } from '../batch/fresh-batch.js';
 import type { PlannedRun } from '../batch/plan.js';
 import { passedToBatch, type RunnerOptions } from '../batch/run-batch.js';
 import type { ExperimentConfig } from '../config/experiment-schema.js';
+import { configHparams } from '../run/config-hparams.js';
 import type { RunRecord } from '../run/run-record.js';
 import type { Trace } from '../run/trace.js';
 import { colorOf } from '../report/svg.js';
@@ -45,7 +47,7 @@ export function writeSingleReport(dir: string, record: RunRecord, trace: Trace |
 /** Runs one config (see the module comment); a failed run is thrown as a RunFailedError. */
 export async function runSingle(config: ExperimentConfig, o: RunSingleOptions): Promise<SingleOutcome> {
   const name = o.name ?? config.name ?? 'run';
-  const plan: PlannedRun[] = [{ name: `seed=${config.seed}`, config, hparams: { seed: config.seed }, group: `seed=${config.seed}` }];
+  const plan: PlannedRun[] = [{ name: `seed=${config.seed}`, config, hparams: configHparams(config), group: `seed=${config.seed}` }];
   const { dir, records, traces } = await runFreshBatch(plan, o.logdir, { kind: 'run', name, jobs: 1, dataDir: o.dataDir, ...passedToBatch(o) });
   const record = records[0]!;
   return { dir, record, reportPath: o.report === false ? null : writeSingleReport(dir, record, traces[0] ?? null) };

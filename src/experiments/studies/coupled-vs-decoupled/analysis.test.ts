@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCoupled, argBest, type CoupledRunInput, decadeOf, gridStepOf, spreadOf } from './analysis.js';
 import type { CoupledOptimizer } from './plan.js';
-import { coupledVerdict } from './verdict.js';
 
 const LRS = [0.001, 0.01, 0.1];
 const WDS = [0, 0.001, 0.01, 0.1, 1];
@@ -57,34 +56,5 @@ describe('coupled-vs-decoupled analysis', () => {
     expect(a.grids[0]!.best[2]!.weightDecay).not.toBe(0.01);
     expect(a.grids[1]!.valLoss[0]![4]).toBeNaN();
     expect(a.diverged).toBe(2);
-  });
-});
-
-describe('coupled-vs-decoupled verdict', () => {
-  it('says the claim holds when only Adam+L2 moves its best decay', () => {
-    const v = coupledVerdict(analyzeCoupled(grid((o, lr) => (o === 'adam' ? lr : 0.0001 / lr))));
-    expect(v.claim).toBe('supported');
-    expect(v.sentences.join(' ')).toContain('it moves (spread 2 decades; grid step 1 decade)');
-    expect(v.sentences.join(' ')).toContain('the best λ_LH is 1e-4 at lr 0.001, 1e-4 at lr 0.01, 1e-4 at lr 0.1; it does not move (spread 0 decades)');
-    expect(v.sentences.join(' ')).toContain("Loshchilov & Hutter's claim holds here");
-  });
-
-  it('changes its conclusion when the numbers change', () => {
-    const v = coupledVerdict(analyzeCoupled(grid((o) => (o === 'adam' ? 0.01 : 0.1))));
-    expect(v.claim).toBe('not-supported');
-    const text = v.sentences.join(' ');
-    expect(text).toContain('does not reproduce at this scale');
-    expect(text).toContain("Here it is PyTorch's λ (decay η·λ per step) that stays put (0 decades)");
-    expect(text).toContain('validation losses agree exactly');
-    const shifted = coupledVerdict(analyzeCoupled(grid((o, lr) => (o === 'adam' ? 0.01 : 0.01 / lr))));
-    expect(shifted.sentences.join(' ')).not.toContain('stays put');
-  });
-
-  it('names λ = 0 when no decay was best and is undecided with one learning rate', () => {
-    const runs = grid(() => 0.01).map((r) => (r.weightDecay === 0 && r.optimizer === 'adamw' && r.lr === 0.1 ? { ...r, valLoss: 0.1 } : r));
-    expect(coupledVerdict(analyzeCoupled(runs)).sentences.join(' ')).toContain('No decay was best for AdamW at lr 0.1');
-    const one = coupledVerdict(analyzeCoupled(grid(() => 0.01).filter((r) => r.lr === 0.01)));
-    expect(one.claim).toBe('undecided');
-    expect(one.sentences[0]).toContain('Too few finished cells');
   });
 });

@@ -34,7 +34,13 @@ describe('coupled-vs-decoupled study', () => {
     }
     // AdamW's λ is multiplied by the lr before it acts; Adam+L2's is not: AdamW's best λ is larger.
     analysis.lrs.forEach((_lr, i) => expect(adamw!.best[i]!.weightDecay).toBeGreaterThan(adam!.best[i]!.weightDecay));
-    expect(['supported', 'not-supported']).toContain(verdict.claim);
+    expect(['supported', 'not-supported', 'unresolved']).toContain(verdict.claim);
+    // The small lrs (0.01, 0.03) span 0.48 decades, under one λ step (1 decade): unless a best λ
+    // moves by more than a grid step, the verdict must say the grid cannot resolve the claim.
+    if (verdict.movement!.adam !== 'moves' && verdict.movement!.adamwPerStep !== 'moves') {
+      expect(verdict.claim).toBe('unresolved');
+      expect(verdict.sentences.join(' ')).not.toContain('does not reproduce');
+    }
     expect(outcome.summary.join('\n')).toContain(verdict.sentences[0]);
     expect(saved).toEqual(JSON.parse(JSON.stringify(outcome.analysis)));
     expectSelfContained(html);
