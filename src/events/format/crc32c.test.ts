@@ -32,6 +32,21 @@ describe('crc32c', () => {
     }
   });
 
+  it('stays right when calls alternate between buffers of different sizes, and on a detached buffer', () => {
+    const fill = (n: number, k: number) => new Uint8Array(n).map((_, i) => (i * k + 1) & 0xff);
+    const small = fill(200, 31);
+    const large = fill(5000, 17);
+    for (let round = 0; round < 3; round++) {
+      for (const [bytes, start, end] of [[small, 4, 200], [large, 1000, 4997], [small, 0, 130], [large, 4, 68]] as const) {
+        expect(crc32c(bytes, start, end)).toBe(crc32cBitwise(bytes.subarray(start, end)));
+      }
+    }
+    const moved = fill(300, 7);
+    expect(crc32c(moved)).toBe(crc32cBitwise(moved));
+    structuredClone(moved.buffer, { transfer: [moved.buffer] });
+    expect(crc32c(moved)).toBe(0);
+  });
+
   it('continues a CRC across chunks', () => {
     const data = new Uint8Array(333).map((_, i) => (i * 31) & 0xff);
     const whole = crc32c(data);

@@ -34,6 +34,24 @@ function buildTables(): Uint32Array {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+let cachedBuffer: ArrayBufferLike | null = null;
+let cachedWords: Uint32Array = new Uint32Array(0);
+
+/**
+ * A Uint32Array over `buffer` that covers `count` words from the 4-aligned byte `at`: a view of
+ * the whole buffer, kept from call to call (an event writer passes the same buffer every record,
+ * and a new view per record was a tenth of the logging time), or a fresh one when that cannot
+ * cover the range (another buffer, or one that grew).
+ */
+function wordsOf(buffer: ArrayBufferLike, at: number, count: number): Uint32Array {
+  if (buffer !== cachedBuffer || at + 4 * count > cachedWords.byteLength) {
+    if (buffer.byteLength < at + 4 * count) return new Uint32Array(buffer, at, count);
+    cachedBuffer = buffer;
+    cachedWords = new Uint32Array(buffer, 0, buffer.byteLength >>> 2);
+  }
+  return cachedWords;
+}
+
 /**
  * Continues a CRC-32C over `bytes[start, end)`. `crc` is a finished CRC (as returned by
  * {@link crc32c}); pass 0 to start. `crc32cUpdate(crc32c(a), b) === crc32c(a ++ b)`.
@@ -46,9 +64,9 @@ export function crc32cUpdate(crc: number, bytes: Uint8Array, start = 0, end = by
   while (i < end && ((bytes.byteOffset + i) & 3) !== 0) c = T[(c ^ bytes[i++]!) & 0xff]! ^ (c >>> 8);
   const words = end - i;
   if (LITTLE_ENDIAN && words >= 64) {
-    const w = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words >>> 2);
+    const w = wordsOf(bytes.buffer, bytes.byteOffset + i, words >>> 2);
     const blocks = words >>> 4;
-    let j = 0;
+    let j = (bytes.byteOffset + i - w.byteOffset) >>> 2;
     for (let b = 0; b < blocks; b++, j += 4) {
       const a = w[j]! ^ c;
       const b1 = w[j + 1]!;
