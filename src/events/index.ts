@@ -42,7 +42,7 @@ export {
 } from './histogram/tensorboard-view.js';
 export { cleanTag } from './summary/tag.js';
 export { scalarValue, histogramValue, textValue, summaryOf } from './summary/summaries.js';
-export { hparamsSummaries, HPARAMS_TAGS, type HParamValue } from './summary/hparams.js';
+export { hparamsSummaries, HPARAMS_TAGS, type HParamValue, type SessionStatus } from './summary/hparams.js';
 export { eventFileName, defaultLogDir } from './writer/file-name.js';
 export {
   EventFileWriter,

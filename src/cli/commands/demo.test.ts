@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadLogDir } from '../../events/index.js';
 import type { CliIO } from '../io.js';
 import { runCli } from '../program.js';
 
@@ -29,5 +30,8 @@ describe('decaylab demo', () => {
     expect(record.status).toBe('diverged');
     expect(record.hparams).toEqual({ optimizer: 'sgd', lr: 0.01, weightDecay: 0.01, decay: 'l2', iterations: 50, seed: 0 });
     expect(readdirSync(join(logdir, dir!, 'wd=0.01'))).toContain('hparams');
+    // …and its hparams session ends as a failure, as TensorBoard's session table shows it.
+    const session = loadLogDir(join(logdir, dir!)).runs.get('wd=0.01/hparams');
+    expect(session?.hparams.sessionEnd?.status).toBe('failure');
   });
 });

@@ -6,7 +6,7 @@
  *   a boolean BOOL, a number FLOAT64, a function its name as a STRING, anything else UNSET (no
  *   value); null/undefined are skipped; each metric is `MetricInfo{name{tag}}` without a group;
  * - `_hparams_/session_start_info`: `SessionStartInfo{hparams: name → google.protobuf.Value}`;
- * - `_hparams_/session_end_info`: `SessionEndInfo{status SUCCESS}`.
+ * - `_hparams_/session_end_info`: `SessionEndInfo{status}` (SUCCESS unless told otherwise).
  */
 import { create, toBinary } from '@bufbuild/protobuf';
 import { type Value, ValueSchema } from '@bufbuild/protobuf/wkt';
@@ -41,10 +41,24 @@ function pluginSummary(tag: string, data: HParamsPluginData): Summary {
   return summaryOf(create(Summary_ValueSchema, { tag, metadata }));
 }
 
-/** The experiment, session-start and session-end summaries for `hparams` and the metric names. */
+/** How a session ended, as the hparams plugin's `SessionEndInfo.status` records it (TensorBoard shows it per session). */
+export type SessionStatus = 'success' | 'failure' | 'running' | 'unknown';
+
+const SESSION_STATUS: Record<SessionStatus, Status> = {
+  success: Status.SUCCESS,
+  failure: Status.FAILURE,
+  running: Status.RUNNING,
+  unknown: Status.UNKNOWN,
+};
+
+/**
+ * The experiment, session-start and session-end summaries for `hparams` and the metric names;
+ * the session ends with `status` (default `success`, as tensorboardX always writes).
+ */
 export function hparamsSummaries(
   hparams: Readonly<Record<string, HParamValue>>,
   metricNames: readonly string[],
+  status: SessionStatus = 'success',
 ): { experiment: Summary; sessionStart: Summary; sessionEnd: Summary } {
   const infos = [];
   const values: Record<string, Value> = {};
@@ -80,7 +94,7 @@ export function hparamsSummaries(
     ),
     sessionEnd: pluginSummary(
       HPARAMS_TAGS.sessionEndInfo,
-      create(HParamsPluginDataSchema, { data: { case: 'sessionEndInfo', value: create(SessionEndInfoSchema, { status: Status.SUCCESS }) } }),
+      create(HParamsPluginDataSchema, { data: { case: 'sessionEndInfo', value: create(SessionEndInfoSchema, { status: SESSION_STATUS[status] }) } }),
     ),
   };
 }

@@ -85,10 +85,11 @@ describe('round trip: what the writer writes, the reader reads back', () => {
     w.addHistogramRaw('raw', { min: -1, max: 2, num: 3, sum: 1, sumSquares: 5, bucketLimits: [0.5, 2], bucketCounts: [1, 2] }, 9, 2000);
     w.addText('notes', 'λ = 0.1 — ✓', 3, 1003);
     w.addHparams({ lr: 0.01, wd: 0.1, opt: 'adam', amsgrad: false, skipped: null }, { 'hparam/loss': 0.5 }, { name: 'hp', step: 3 });
+    w.addHparams({ lr: 10 }, { 'hparam/loss': 1e30 }, { name: 'hp-failed', step: 3, status: 'failure' });
     w.close();
 
     const data = loadLogDir(dir);
-    expect([...data.runs.keys()].sort()).toEqual(['.', 'hp', 'pair/a', 'pair/b']);
+    expect([...data.runs.keys()].sort()).toEqual(['.', 'hp', 'hp-failed', 'pair/a', 'pair/b']);
     const run = data.runs.get('.')!;
     expect(Array.from(run.scalars.get('loss')!.values)).toEqual([1, 1 / 2, 1 / 3, 1 / 4].map(Math.fround));
     expect(Array.from(run.scalars.get('loss')!.wallTimes)).toEqual([1000, 1001, 1002, 1003]);
@@ -126,6 +127,7 @@ describe('round trip: what the writer writes, the reader reads back', () => {
     expect(hp.hparams.experiment!.metrics.map((m) => m.tag)).toEqual(['hparam/loss']);
     expect(hp.hparams.sessionEnd!.status).toBe('success');
     expect(Array.from(hp.scalars.get('hparam/loss')!.steps)).toEqual([3]);
+    expect(data.runs.get('hp-failed')!.hparams.sessionEnd!.status).toBe('failure');
   });
 
   it('the exact HistogramProto fields come back from the file', () => {

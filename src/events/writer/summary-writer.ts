@@ -23,7 +23,7 @@ import { HistogramEventEncoder } from '../format/histogram-event.js';
 import { type HistogramBins, HistogramBuilder, type HistogramData, type HistogramValues } from '../histogram/make-histogram.js';
 import { EventSchema, SessionLog_SessionStatus } from '../proto/tensorboard/event_pb.js';
 import type { Summary } from '../proto/tensorboard/summary_pb.js';
-import { type HParamValue, hparamsSummaries } from '../summary/hparams.js';
+import { type HParamValue, type SessionStatus, hparamsSummaries } from '../summary/hparams.js';
 import { histogramValue, scalarValue, summaryOf, textValue } from '../summary/summaries.js';
 import { cleanTag } from '../summary/tag.js';
 import { EventFileWriter, FILE_VERSION } from './event-file-writer.js';
@@ -196,12 +196,18 @@ export class SummaryWriter {
   /**
    * Logs a set of hyperparameters and their final metrics for the hparams plugin: in the sub-run
    * `<logDir>/<name>` (default: the current time in seconds, as tensorboardX), the experiment,
-   * session start and session end (status SUCCESS) at step 0, then `addScalar(metric, value, step)`.
+   * session start and session end (`status`, default `success` as in tensorboardX; `failure`
+   * marks e.g. a diverged run in TensorBoard's session table) at step 0, then
+   * `addScalar(metric, value, step)`.
    */
-  addHparams(hparams: Readonly<Record<string, HParamValue>>, metrics: Readonly<Record<string, number>>, options: { name?: string; step?: number } = {}): void {
+  addHparams(
+    hparams: Readonly<Record<string, HParamValue>>,
+    metrics: Readonly<Record<string, number>>,
+    options: { name?: string; step?: number; status?: SessionStatus } = {},
+  ): void {
     if (this.fileWriter.closed) throw new WriterClosedError(this.fileWriter.path);
     const name = options.name !== undefined && options.name !== '' ? options.name : String(Date.now() / 1000);
-    const { experiment, sessionStart, sessionEnd } = hparamsSummaries(hparams, Object.keys(metrics));
+    const { experiment, sessionStart, sessionEnd } = hparamsSummaries(hparams, Object.keys(metrics), options.status);
     const sub = new SummaryWriter({ ...this.fileOptions, logDir: join(this.logDir, name) });
     try {
       const now = Date.now() / 1000;

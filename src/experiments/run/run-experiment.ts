@@ -120,7 +120,11 @@ export async function runExperimentWithTrace(config: ExperimentConfig, options: 
     if (options.onProgress !== undefined) observers.push({ onProgress: options.onProgress });
     const outcome = train(setup, combineObservers(...observers));
     const result = resultOf(outcome, performance.now() - started);
-    if (writer !== null && options.hparams !== undefined) writer.addHparams(options.hparams, hparamMetrics(result), { name: 'hparams', step: outcome.steps });
+    if (writer !== null && options.hparams !== undefined) {
+      // A diverged run's session ends as a failure, so TensorBoard's session table tells it apart.
+      const status = outcome.divergedAt === null ? 'success' : 'failure';
+      writer.addHparams(options.hparams, hparamMetrics(result), { name: 'hparams', step: outcome.steps, status });
+    }
     writer?.close();
     writer = null;
     writeTrace(options.dir, trace.value);
