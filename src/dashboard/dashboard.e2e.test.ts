@@ -275,4 +275,24 @@ describe('dashboard in Chromium', () => {
     expect((await colorPixels(page, 'section.scalar-card[data-tag="loss"] .uplot canvas', await runColor(page, 'late')))[0]).toBeGreaterThan(50);
     expect(pageErrors.join('\n')).toBe('');
   });
+
+  it('a board started on a log dir that does not exist yet says it waits, then shows the runs written into it', async () => {
+    const later = join(`${logDir}-later`, 'logs');
+    const app = join(logDir, '..', `${logDir.split('/').pop()}-app`);
+    const waiting = await startBoard({ logDir: later, port: 0, reloadIntervalMs: 250, appDir: app });
+    try {
+      await page.goto(`${waiting.url}#/runs`);
+      await page.waitForSelector('header .logdir.waiting', { timeout: 10_000 });
+      expect(await text('header .logdir')).toBe(`${later} — waiting for this folder to be created`);
+      writeSyntheticRun(later, 'first', { steps: 5, seed: 9 });
+      await page.waitForSelector('ul.run-list li[data-run="first"]', { timeout: 10_000 });
+      await page.waitForSelector('header .logdir:not(.waiting)', { timeout: 10_000 });
+      expect(await text('header .logdir')).toBe(later);
+      await screenshot(page, 'waiting-log-dir-appeared');
+    } finally {
+      await waiting.close();
+      rmSync(`${logDir}-later`, { recursive: true, force: true });
+    }
+    expect(pageErrors.join('\n')).toBe('');
+  });
 });

@@ -52,7 +52,8 @@ export function startApp(root: HTMLElement): void {
     const filter = nameFilter(state.runFilter);
     const runs = all.filter((r) => filter.test(r.name));
     sidebar.sync(all, runs, state.runFilter, filter, colors, store.pollError);
-    logDir.textContent = store.runs === null ? '' : store.runs.logDir;
+    logDir.textContent = store.runs === null ? '' : store.runs.waitingForLogDir ? `${store.runs.logDir} — waiting for this folder to be created` : store.runs.logDir;
+    logDir.classList.toggle('waiting', store.runs?.waitingForLogDir === true);
     for (const t of tabs) {
       t.el.href = formatHash({ ...state, view: t.view });
       t.el.classList.toggle('active', t.view === state.view);
