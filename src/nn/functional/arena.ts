@@ -10,6 +10,9 @@
  * (`slice()`) when it becomes a `.grad`; saved values live as long as their graph. Never use it
  * for tensors returned to the caller (forward outputs, `.grad` buffers): one retained view
  * would pin its whole slab.
+ *
+ * A second pool beside `allocStorage`'s slab (src/tensor/dtype.ts) on purpose: sharing one 32 KiB
+ * pool measured ~10% slower on the reference model's training step (more slab replacements).
  */
 import type { FloatStorage } from '../../tensor/dtype.js';
 import type { Tensor } from '../../tensor/tensor.js';
