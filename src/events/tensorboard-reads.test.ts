@@ -44,7 +44,9 @@ interface TbHParamsEntry {
   metric_infos?: { group: string; tag: string }[];
   hparams?: Record<string, { kind: string; value: HParamScalar }>;
   group_name?: string;
+  start_time_secs?: number;
   status?: string;
+  end_time_secs?: number;
 }
 interface TbRun {
   file_version: number;
@@ -179,14 +181,20 @@ describe('TensorBoard reads what decaylab wrote (a)', () => {
         version: 0,
         data: 'session_start_info',
         group_name: '',
+        start_time_secs: s.startTime ?? 0,
         hparams: Object.fromEntries(entries.map(([name, v]) => [name, { kind: valueKindOf(v), value: v }])),
       });
-      expect(run.hparams['_hparams_/session_end_info']).toEqual({ version: 0, data: 'session_end_info', status: `STATUS_${s.expectedStatus.toUpperCase()}` });
+      expect(run.hparams['_hparams_/session_end_info']).toEqual({
+        version: 0,
+        data: 'session_end_info',
+        status: `STATUS_${s.expectedStatus.toUpperCase()}`,
+        end_time_secs: s.walltime,
+      });
       expect(run.tags).toEqual({ scalars: Object.keys(s.metrics).sort(), histograms: [], tensors: [] });
       for (const [tag, value] of Object.entries(s.metrics)) {
         const [point, ...more] = must(run.scalars[tag], `${s.name} ${tag}`);
         expect(more).toEqual([]);
-        expect([point![0], point![2]]).toEqual([s.step, Math.fround(value)]);
+        expect(point).toEqual([s.step, s.walltime, Math.fround(value)]);
       }
     }
   });
@@ -258,6 +266,8 @@ describe("decaylab's reader agrees with TensorBoard on the committed log dir (b)
       const tbStart = must(t['_hparams_/session_start_info']?.hparams, `${name} session start`);
       expect(sessionStart?.hparams).toEqual(Object.fromEntries(Object.entries(tbStart).map(([k, v]) => [k, v.value])));
       expect(`STATUS_${sessionEnd?.status.toUpperCase()}`).toBe(t['_hparams_/session_end_info']?.status);
+      expect(sessionStart?.startTimeSecs).toBe(t['_hparams_/session_start_info']?.start_time_secs);
+      expect(sessionEnd?.endTimeSecs).toBe(t['_hparams_/session_end_info']?.end_time_secs);
     }
   });
 });
@@ -274,11 +284,11 @@ function eventsByRun(logDir: string): Map<string, Event[]> {
 }
 
 /**
- * Wall times the writer takes from the clock (no API to pass one): the `file_version` record of
- * every file, and every event of an addHparams sub-run. Everything else must be bit-identical.
+ * The one wall time the writer takes from the clock (no API to pass one): the `file_version`
+ * record of every file. Everything else must be bit-identical.
  */
-function withoutClockTimes(run: string, events: Event[]): Event[] {
-  return events.map((e) => (e.what.case === 'fileVersion' || hparamsRuns.has(run) ? { ...e, wallTime: 0 } : e));
+function withoutClockTimes(events: Event[]): Event[] {
+  return events.map((e) => (e.what.case === 'fileVersion' ? { ...e, wallTime: 0 } : e));
 }
 
 describe('the committed log dir is what the generator writes today (c)', () => {
@@ -299,8 +309,8 @@ describe('the committed log dir is what the generator writes today (c)', () => {
     const fresh = eventsByRun(dir);
     const committed = eventsByRun(committedLogDir);
     for (const [run, events] of committed) {
-      expect(withoutClockTimes(run, must(fresh.get(run), `fresh run ${run}`)), `run ${run} (${relative(projectRoot, committedLogDir)})`).toEqual(
-        withoutClockTimes(run, events),
+      expect(withoutClockTimes(must(fresh.get(run), `fresh run ${run}`)), `run ${run} (${relative(projectRoot, committedLogDir)})`).toEqual(
+        withoutClockTimes(events),
       );
     }
     // The wall times ignored above are only those the writer takes from the clock.

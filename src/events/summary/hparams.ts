@@ -51,14 +51,22 @@ const SESSION_STATUS: Record<SessionStatus, Status> = {
   unknown: Status.UNKNOWN,
 };
 
+/** A session's start and end times (seconds since the epoch) for TensorBoard's session table; omitted ones stay unset (0), as tensorboardX leaves them. */
+export interface SessionTimes {
+  readonly start?: number;
+  readonly end?: number;
+}
+
 /**
  * The experiment, session-start and session-end summaries for `hparams` and the metric names;
- * the session ends with `status` (default `success`, as tensorboardX always writes).
+ * the session ends with `status` (default `success`, as tensorboardX always writes) and carries
+ * the given {@link SessionTimes}.
  */
 export function hparamsSummaries(
   hparams: Readonly<Record<string, HParamValue>>,
   metricNames: readonly string[],
   status: SessionStatus = 'success',
+  times: SessionTimes = {},
 ): { experiment: Summary; sessionStart: Summary; sessionEnd: Summary } {
   const infos = [];
   const values: Record<string, Value> = {};
@@ -90,11 +98,11 @@ export function hparamsSummaries(
     experiment: pluginSummary(HPARAMS_TAGS.experiment, create(HParamsPluginDataSchema, { data: { case: 'experiment', value: experiment } })),
     sessionStart: pluginSummary(
       HPARAMS_TAGS.sessionStartInfo,
-      create(HParamsPluginDataSchema, { data: { case: 'sessionStartInfo', value: create(SessionStartInfoSchema, { hparams: values }) } }),
+      create(HParamsPluginDataSchema, { data: { case: 'sessionStartInfo', value: create(SessionStartInfoSchema, { hparams: values, startTimeSecs: times.start ?? 0 }) } }),
     ),
     sessionEnd: pluginSummary(
       HPARAMS_TAGS.sessionEndInfo,
-      create(HParamsPluginDataSchema, { data: { case: 'sessionEndInfo', value: create(SessionEndInfoSchema, { status: SESSION_STATUS[status] }) } }),
+      create(HParamsPluginDataSchema, { data: { case: 'sessionEndInfo', value: create(SessionEndInfoSchema, { status: SESSION_STATUS[status], endTimeSecs: times.end ?? 0 }) } }),
     ),
   };
 }

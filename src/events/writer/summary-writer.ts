@@ -198,21 +198,26 @@ export class SummaryWriter {
    * `<logDir>/<name>` (default: the current time in seconds, as tensorboardX), the experiment,
    * session start and session end (`status`, default `success` as in tensorboardX; `failure`
    * marks e.g. a diverged run in TensorBoard's session table) at step 0, then
-   * `addScalar(metric, value, step)`.
+   * `addScalar(metric, value, step)`. Every event gets `walltime` (seconds, default now), which is
+   * also the session's end time; `startTime` (seconds) sets the session's start time — TensorBoard's
+   * session table shows both (tensorboardX sets neither).
    */
   addHparams(
     hparams: Readonly<Record<string, HParamValue>>,
     metrics: Readonly<Record<string, number>>,
-    options: { name?: string; step?: number; status?: SessionStatus } = {},
+    options: { name?: string; step?: number; status?: SessionStatus; walltime?: number; startTime?: number } = {},
   ): void {
     if (this.fileWriter.closed) throw new WriterClosedError(this.fileWriter.path);
+    const now = checkWalltime(options.walltime);
+    const start = options.startTime;
+    if (start !== undefined && !Number.isFinite(start)) throw new ArgumentError(`startTime must be a finite number of seconds, got ${start}`, 'startTime', start);
     const name = options.name !== undefined && options.name !== '' ? options.name : String(Date.now() / 1000);
-    const { experiment, sessionStart, sessionEnd } = hparamsSummaries(hparams, Object.keys(metrics), options.status);
+    const times = start === undefined ? { end: now } : { start, end: now };
+    const { experiment, sessionStart, sessionEnd } = hparamsSummaries(hparams, Object.keys(metrics), options.status, times);
     const sub = new SummaryWriter({ ...this.fileOptions, logDir: join(this.logDir, name) });
     try {
-      const now = Date.now() / 1000;
       for (const summary of [experiment, sessionStart, sessionEnd]) sub.addSummary(sub.fileWriter, summary, 0n, now);
-      for (const [metric, value] of Object.entries(metrics)) sub.addScalar(metric, value, options.step);
+      for (const [metric, value] of Object.entries(metrics)) sub.addScalar(metric, value, options.step, now);
     } finally {
       sub.close();
     }

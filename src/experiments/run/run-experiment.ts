@@ -123,7 +123,7 @@ export async function runExperimentWithTrace(config: ExperimentConfig, options: 
     if (writer !== null && options.hparams !== undefined) {
       // A diverged run's session ends as a failure, so TensorBoard's session table tells it apart.
       const status = outcome.divergedAt === null ? 'success' : 'failure';
-      writer.addHparams(options.hparams, hparamMetrics(result), { name: 'hparams', step: outcome.steps, status });
+      writer.addHparams(options.hparams, hparamMetrics(result), { name: 'hparams', step: outcome.steps, status, startTime: Date.parse(record.startedAt) / 1000 });
     }
     writer?.close();
     writer = null;
