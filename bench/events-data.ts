@@ -13,6 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../test/seeded-random.js';
 
 /** The model's parameters in PyTorch order: name and shape. */
 export const ARTICLE_PARAMETERS: readonly { name: string; shape: readonly number[] }[] = (() => {
@@ -30,17 +31,6 @@ export const ARTICLE_PARAMETERS: readonly { name: string; shape: readonly number
 export interface ArticleStep {
   loss: number;
   histograms: { tag: string; values: Float32Array }[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(rand: () => number): number {

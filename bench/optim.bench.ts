@@ -3,8 +3,9 @@
  * Adam(lr=0.01, weight_decay=0.1): decaylab's optim.Adam against two baselines measured in the same
  * run — PyTorch's single-tensor Adam written with decaylab's tensor ops (a temporary tensor per op)
  * and a hand-fused loop (what plain JavaScript can do at best) — then every optimizer and decay mode.
- * (2) One parameter of 1M values: time per value and garbage collections per 100 steps, which stay
- * at zero when a step allocates nothing. Target: ≤ 10 µs for (1); PyTorch's Adam.step takes about
+ * (2) One parameter of 1M values: time per value and garbage collections per 100 steps (zero when
+ * a step allocates nothing, as with the reference kernels; the wasm Adam stages each 1024-value
+ * block through a few short-lived typed-array views, see docs/optim.md). Target: ≤ 10 µs for (1); PyTorch's Adam.step takes about
  * 360 µs on this machine (figure from the issue, not measured here).
  *
  * Run alone: `node --import tsx bench/optim.bench.ts`.

@@ -11,6 +11,7 @@ import { encodeEvent } from '../../events/format/event-codec.js';
 import { EventSchema } from '../../events/proto/tensorboard/event_pb.js';
 import { encodeRecord } from '../../events/format/record.js';
 import { SummaryWriter } from '../../events/writer/summary-writer.js';
+import { mulberry32 as rng } from '../../../test/seeded-random.js';
 
 /** What {@link writeSyntheticRun} logged, to compare the dashboard's numbers with. */
 export interface SyntheticRun {
@@ -25,17 +26,6 @@ export interface SyntheticRun {
 
 /** Histogram tags of synthetic runs: a weight and its gradient, as the article logs them. */
 export const SYNTHETIC_TAGS = ['linears.0.weight_data', 'linears.0.weight_grad'] as const;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes run `name` under `logDir`: `loss` at every step (a noisy decay) and, every step, the

@@ -2,23 +2,13 @@ import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
 import { makeHistogram } from '../histogram/make-histogram.js';
 import { EventSchema } from '../proto/tensorboard/event_pb.js';
-import { HistogramProtoSchema } from '../proto/tensorboard/histogram_pb.js';
-import { Summary_ValueSchema, SummarySchema } from '../proto/tensorboard/summary_pb.js';
+import { histogramValue, summaryOf } from '../summary/summaries.js';
 import { decodeEvent, encodeEvent } from './event-codec.js';
 import { HistogramEventEncoder } from './histogram-event.js';
 
+/** The reference: the same event built as messages (summaries.ts) and encoded by `toBinary`. */
 function viaToBinary(wallTime: number, step: number, tag: string, h: ReturnType<typeof makeHistogram>): Uint8Array {
-  const histo = create(HistogramProtoSchema, {
-    min: h.min,
-    max: h.max,
-    num: h.num,
-    sum: h.sum,
-    sumSquares: h.sumSquares,
-    bucketLimit: Array.from(h.bucketLimit),
-    bucket: Array.from(h.bucket),
-  });
-  const value = create(Summary_ValueSchema, { tag, value: { case: 'histo', value: histo } });
-  return encodeEvent(create(EventSchema, { wallTime, step: BigInt(step), what: { case: 'summary', value: create(SummarySchema, { value: [value] }) } }));
+  return encodeEvent(create(EventSchema, { wallTime, step: BigInt(step), what: { case: 'summary', value: summaryOf(histogramValue(tag, h)) } }));
 }
 
 describe('HistogramEventEncoder', () => {

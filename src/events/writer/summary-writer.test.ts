@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -178,6 +178,10 @@ describe('SummaryWriter input checks', () => {
     expect(() => w.addHistogramRaw('r', { min: 0, max: 1, num: 1, sum: 0, sumSquares: 0, bucketLimits: [1], bucketCounts: [] })).toThrow(ArgumentError);
     expect(() => new SummaryWriter({ logDir: dir, maxQueue: 0 })).toThrow(ArgumentError);
     expect(() => new SummaryWriter({ logDir: dir, flushSecs: -1 })).toThrow(ArgumentError);
+    // A bad time is refused before the hparams sub-run is created: nothing half-written.
+    expect(() => w.addHparams({ a: 1 }, { m: 1 }, { name: 'bad-hp', walltime: Number.POSITIVE_INFINITY })).toThrow(/walltime must be a finite number/);
+    expect(() => w.addHparams({ a: 1 }, { m: 1 }, { name: 'bad-hp', startTime: Number.NaN })).toThrow(/startTime must be a finite number of seconds, got NaN/);
+    expect(existsSync(join(dir, 'bad-hp'))).toBe(false);
     w.close();
     w.close();
     expect(() => w.addScalar('x', 1)).toThrow(WriterClosedError);
